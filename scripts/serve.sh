@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs what is missing, then serves the app with the bundled sample feed on 127.0.0.1.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+"$ROOT/scripts/setup.sh"
+cd "$ROOT"
+port="${PORT:-8080}"
+echo "==> Kulttuurikartta: http://127.0.0.1:$port/ (Ctrl-C stops)"
+exec trunk serve --offline --port "$port" "$@"

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Prints the release build's wasm, JS and CSS sizes, raw and gzip -9. Build first
+# (scripts/test.sh does, or: trunk build --release --offline).
+set -euo pipefail
+dist="${1:-dist}"
+[[ -d $dist ]] || { echo "no $dist/: build it first" >&2; exit 1; }
+printf '%-8s %-44s %10s %10s\n' kind file raw gzip
+total_raw=0; total_gz=0
+for ext in wasm js css; do
+  for f in "$dist"/*."$ext"; do
+    [[ -e $f ]] || continue
+    raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
+    total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+    printf '%-8s %-44s %10s %10s\n' "$ext" "$(basename "$f")" "$raw" "$gz"
+  done
+done
+printf '%-8s %-44s %10s %10s\n' total "(wasm+js+css)" "$total_raw" "$total_gz"

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check: formatting, clippy (native and wasm32),
+# native unit tests, release builds with Trunk (root and sub-path) and the browser tests.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+"$ROOT/scripts/setup.sh" --browser
+cd "$ROOT"
+
+say() { printf '\n==> %s\n' "$*"; }
+say "cargo fmt --check";                 cargo fmt --all -- --check
+say "clippy (native)";                   cargo clippy --all-targets --locked -- -D warnings
+say "clippy (wasm32)";                   cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
+say "unit tests (native)";               cargo test --locked
+say "release build at /";                trunk build --release --offline --locked --dist dist
+say "release build at /kulttuurikartta/"; trunk build --release --offline --locked --dist dist-subpath --public-url /kulttuurikartta/
+say "size report";                       scripts/size-report.sh dist
+say "browser tests (headless Chromium)"
+node --test --test-concurrency=1 tests/browser/

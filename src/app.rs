@@ -1,0 +1,87 @@
+//! The application: shared state, routes and the page shell.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_query_map;
+use leptos_router::path;
+
+use crate::api::{self, LoadError, Loaded};
+use crate::components::shell::Shell;
+use crate::dom;
+use crate::i18n::Lang;
+use crate::pages::{event::EventPage, explorer::Explorer, not_found::NotFound};
+
+/// The loaded config and events. One resource for the whole app, so the explorer and the event
+/// page share a single fetch.
+pub type LoadedResource = LocalResource<Result<Arc<Loaded>, LoadError>>;
+
+/// The path the app is served under ("" or e.g. "/kulttuurikartta"), for building links.
+#[derive(Clone, Debug)]
+pub struct BasePath(pub String);
+
+impl BasePath {
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{}", self.0, path)
+    }
+}
+
+/// The UI language: the `lang` URL parameter, else the config's default, else Finnish.
+/// It lives in the URL so that a shared link and an embed keep their language.
+#[derive(Clone, Copy)]
+pub struct UiLang(pub Memo<Lang>);
+
+pub fn use_lang() -> Memo<Lang> {
+    expect_context::<UiLang>().0
+}
+
+pub fn use_loaded() -> LoadedResource {
+    expect_context::<LoadedResource>()
+}
+
+pub fn use_base() -> BasePath {
+    expect_context::<BasePath>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let base = dom::base_path();
+    provide_context(BasePath(base.clone()));
+    let loaded: LoadedResource = LocalResource::new(api::load_all);
+    provide_context(loaded);
+
+    view! {
+        <Router base=base>
+            <LanguageProvider>
+                <Shell>
+                    <Routes fallback=|| view! { <NotFound /> }>
+                        <Route path=path!("/") view=Explorer />
+                        <Route path=path!("/event/:id") view=EventPage />
+                    </Routes>
+                </Shell>
+            </LanguageProvider>
+        </Router>
+    }
+}
+
+/// Derives the UI language inside the router (it needs the query) and keeps `<html lang>` in step.
+#[component]
+fn LanguageProvider(children: Children) -> impl IntoView {
+    let query = use_query_map();
+    let loaded = use_loaded();
+    let lang = Memo::new(move |_| {
+        query
+            .with(|q| q.get_str("lang").and_then(Lang::parse))
+            .or_else(|| {
+                loaded
+                    .get()
+                    .and_then(|r| r.ok())
+                    .and_then(|l| Lang::parse(&l.config.default_language))
+            })
+            .unwrap_or_default()
+    });
+    provide_context(UiLang(lang));
+    Effect::new(move |_| dom::set_document_lang(lang.get()));
+    children()
+}

@@ -1,0 +1,5 @@
+//! Reusable pieces of the UI. Thin: they turn signals into DOM and DOM events into signal updates.
+
+pub mod event_list;
+pub mod load_state;
+pub mod shell;

@@ -1,0 +1,98 @@
+//! The frame around every page: skip link, header with the language switch, footer.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::app::{use_base, use_lang, use_loaded};
+use crate::i18n::{Key, Lang};
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let lang = use_lang();
+    let base = use_base();
+    let t = move |k: Key| lang.get().t(k);
+    let home = move || format!("{}/?lang={}", base.0, lang.get().code());
+    view! {
+        <a class="skip-link" href="#main">{move || t(Key::SkipToResults)}</a>
+        <header class="site-header">
+            <div class="brand">
+                <a class="brand-name" href=home>
+                    <img src="favicon.svg" alt="" width="32" height="32" />
+                    <span>{move || t(Key::AppName)}</span>
+                </a>
+                <p class="tagline">{move || t(Key::Tagline)}</p>
+            </div>
+            <LanguageSwitch />
+        </header>
+        <SampleNotice />
+        <main id="main" tabindex="-1">{children()}</main>
+        <Footer />
+    }
+}
+
+/// Links, not buttons: each language is a URL, so it can be opened in a new tab or shared.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let href_for = move |l: Lang| {
+        let mut q = location.query.get();
+        q.replace("lang", l.code().to_owned());
+        format!("{}{}", location.pathname.get(), q.to_query_string())
+    };
+    view! {
+        <nav class="lang-switch" aria-label=move || lang.get().t(Key::Language)>
+            <ul>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <li>
+                                <a
+                                    href=move || href_for(l)
+                                    hreflang=l.code()
+                                    lang=l.code()
+                                    aria-current=move || (lang.get() == l).then_some("true")
+                                >
+                                    {l.endonym()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// The bundled feed is made up: say so above everything, so nobody plans an evening on it.
+#[component]
+fn SampleNotice() -> impl IntoView {
+    let lang = use_lang();
+    let loaded = use_loaded();
+    let sample = move || {
+        loaded
+            .get()
+            .and_then(|r| r.ok())
+            .is_some_and(|l| l.config.sample_data)
+    };
+    view! {
+        <Show when=sample>
+            <p class="sample-notice" data-testid="sample-notice">
+                <strong>{move || lang.get().t(Key::SampleData)}</strong>
+                ": "
+                {move || lang.get().t(Key::SampleDataNotice)}
+            </p>
+        </Show>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <footer class="site-footer">
+            <p>{move || lang.get().t(Key::FooterAbout)}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,37 @@
+//! The few browser facts the components need, behind plain functions.
+
+use chrono::{DateTime, Utc};
+
+use crate::i18n::Lang;
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a browser document")
+}
+
+/// The path the app is served under, from `<base href>` (set by Trunk's `public_url`):
+/// "" at the site root, "/kulttuurikartta" under a sub-path. Router paths and links use it.
+pub fn base_path() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&base)
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    path.trim_end_matches('/').to_owned()
+}
+
+/// The current instant from the browser clock (which tests can freeze).
+pub fn now() -> DateTime<Utc> {
+    let ms = js_sys::Date::now() as i64;
+    DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}
+
+pub fn set_document_lang(lang: Lang) {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", lang.code());
+    }
+}
+
+pub fn set_title(title: &str) {
+    document().set_title(title);
+}

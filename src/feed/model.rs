@@ -1,0 +1,158 @@
+//! The normalised event: what every feed format is turned into.
+
+use crate::i18n::Lang;
+use crate::time::When;
+
+use super::Category;
+
+/// Text in several languages, in the order the feed gave them. Each entry remembers its real
+/// language, so the page can mark it with `lang` even when it is a fallback.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LocalizedText(pub Vec<(String, String)>);
+
+impl LocalizedText {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The text in `lang`, else Finnish, Swedish, English, else any; with its language code.
+    pub fn pick(&self, lang: Lang) -> Option<(&str, &str)> {
+        let find = |code: &str| self.0.iter().find(|(l, _)| l == code);
+        find(lang.code())
+            .or_else(|| Lang::ALL.iter().find_map(|l| find(l.code())))
+            .or_else(|| self.0.first())
+            .map(|(l, t)| (l.as_str(), t.as_str()))
+    }
+
+    /// The text alone, or "" when there is none.
+    pub fn text(&self, lang: Lang) -> &str {
+        self.pick(lang).map_or("", |(_, t)| t)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EventStatus {
+    #[default]
+    Scheduled,
+    Cancelled,
+    Postponed,
+    Rescheduled,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LatLon {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// How sure we are of where an event is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocationKind {
+    /// The feed gave coordinates inside Finland.
+    Exact,
+    /// No usable coordinates: the municipality's centre stands in.
+    Approximate,
+    /// An online event: never pinned on the map.
+    Online,
+    /// Neither coordinates nor a municipality: listed, not mapped.
+    Unknown,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Venue {
+    pub name: LocalizedText,
+    pub street_address: LocalizedText,
+    pub locality: LocalizedText,
+    pub postal_code: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuperEventType {
+    /// A series of dates of the same event; its sub-events are the dates.
+    Recurring,
+    /// A festival or programme made of different events.
+    Umbrella,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub name: LocalizedText,
+    pub short_description: LocalizedText,
+    pub start: Option<When>,
+    /// `None` is a point event (or an open-ended one), never an implied 24 hours.
+    pub end: Option<When>,
+    pub status: EventStatus,
+    pub venue: Option<Venue>,
+    /// Where to pin the event: exact, or the municipality centre when approximate.
+    pub position: Option<LatLon>,
+    pub location_kind: LocationKind,
+    /// Official code of the municipality, when known.
+    pub municipality: Option<&'static str>,
+    pub categories: Vec<Category>,
+    /// Keyword ids as given, including ones that map to no category.
+    pub keywords: Vec<String>,
+    pub is_free: Option<bool>,
+    pub price: LocalizedText,
+    pub info_url: LocalizedText,
+    pub super_event: Option<String>,
+    pub super_event_type: Option<SuperEventType>,
+    pub sub_events: Vec<String>,
+    /// Things we corrected or guessed while reading the event (shown to publishers).
+    pub warnings: Vec<String>,
+}
+
+impl Event {
+    /// The last instant the event covers; for a point event its start.
+    pub fn last_instant(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.end
+            .map(When::end_instant)
+            .or(self.start.map(When::first_instant))
+    }
+
+    /// Whether a list of what is on should still show the event at `now`.
+    pub fn is_current_or_upcoming(&self, now: chrono::DateTime<chrono::Utc>) -> bool {
+        match (self.start, self.end) {
+            (None, _) => true, // date to be announced
+            (Some(s), None) if s.is_all_day() => s.end_instant() > now,
+            _ => self.last_instant().is_some_and(|t| t >= now),
+        }
+    }
+}
+
+/// One event that could not be read, with enough detail for its publisher to fix it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// The feed's URL or name.
+    pub feed: String,
+    /// Position in the feed's event array.
+    pub index: usize,
+    pub event_id: Option<String>,
+    /// JSON path of the offending value, e.g. `data[12].start_time`.
+    pub path: String,
+    pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lt(pairs: &[(&str, &str)]) -> LocalizedText {
+        LocalizedText(
+            pairs
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn text_falls_back_ui_language_then_fi_sv_en_then_any_and_keeps_its_language() {
+        let t = lt(&[("en", "Concert"), ("fi", "Konsertti")]);
+        assert_eq!(t.pick(Lang::Sv), Some(("fi", "Konsertti")));
+        assert_eq!(t.pick(Lang::En), Some(("en", "Concert")));
+        let only_se = lt(&[("se", "Konsearta")]);
+        assert_eq!(only_se.pick(Lang::Fi), Some(("se", "Konsearta")));
+        assert_eq!(LocalizedText::default().text(Lang::Fi), "");
+    }
+}

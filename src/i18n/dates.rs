@@ -1,0 +1,146 @@
+//! Dates and times in each language's own style, always in Helsinki time.
+//! Finnish: "la 5.12.2026 klo 19.00"; Swedish: "lör 5.12.2026 kl. 19.00";
+//! English: "Sat 5 Dec 2026, 19:00".
+
+use chrono::{Datelike, NaiveDate, Timelike};
+
+use super::Lang;
+use crate::time::{helsinki, When};
+
+fn weekday_abbr(lang: Lang, d: NaiveDate) -> &'static str {
+    let i = d.weekday().num_days_from_monday() as usize;
+    match lang {
+        Lang::Fi => ["ma", "ti", "ke", "to", "pe", "la", "su"][i],
+        Lang::Sv => ["mån", "tis", "ons", "tors", "fre", "lör", "sön"][i],
+        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
+    }
+}
+
+fn month_abbr_en(m: u32) -> &'static str {
+    [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ][(m - 1) as usize]
+}
+
+/// A day with its weekday.
+pub fn format_date(lang: Lang, d: NaiveDate) -> String {
+    let wd = weekday_abbr(lang, d);
+    match lang {
+        Lang::Fi | Lang::Sv => format!("{wd} {}.{}.{}", d.day(), d.month(), d.year()),
+        Lang::En => format!("{wd} {} {} {}", d.day(), month_abbr_en(d.month()), d.year()),
+    }
+}
+
+fn format_clock(lang: Lang, h: u32, m: u32) -> String {
+    match lang {
+        // Finnish and Swedish style in Finland uses a full stop between hours and minutes.
+        Lang::Fi | Lang::Sv => format!("{h}.{m:02}"),
+        Lang::En => format!("{h:02}:{m:02}"),
+    }
+}
+
+fn clock_prefix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fi => " klo ",
+        Lang::Sv => " kl. ",
+        Lang::En => ", ",
+    }
+}
+
+/// The time span of an event: its start, and its end where the feed gave one.
+pub fn format_when(lang: Lang, start: When, end: Option<When>) -> String {
+    let (start_day, start_clock) = split(start);
+    let mut out = format_date(lang, start_day);
+    if let Some((h, m)) = start_clock {
+        out.push_str(clock_prefix(lang));
+        out.push_str(&format_clock(lang, h, m));
+    }
+    let Some(end) = end else { return out };
+    let (mut end_day, end_clock) = split(end);
+    if end_clock == Some((0, 0)) && end_day > start_day {
+        // An end at midnight belongs to the day before, for a reader.
+        end_day = end_day.pred_opt().unwrap_or(end_day);
+        if end_day == start_day {
+            return out + "–24.00";
+        }
+    }
+    if end_day == start_day {
+        if let Some((h, m)) = end_clock {
+            if start_clock.is_some() && Some((h, m)) != start_clock {
+                out.push('–');
+                out.push_str(&format_clock(lang, h, m));
+            }
+        }
+        return out;
+    }
+    out.push_str(" – ");
+    out.push_str(&format_date(lang, end_day));
+    out
+}
+
+fn split(w: When) -> (NaiveDate, Option<(u32, u32)>) {
+    match w {
+        When::Day(d) => (d, None),
+        When::At(t) => {
+            let l = helsinki::to_local(t);
+            (l.date_naive(), Some((l.hour(), l.minute())))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{DateTime, Utc};
+
+    fn at(s: &str) -> When {
+        When::At(DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc))
+    }
+    fn day(y: i32, m: u32, d: u32) -> When {
+        When::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn a_point_event_shows_its_local_clock_time_in_each_language() {
+        let s = at("2026-12-05T17:00:00Z");
+        assert_eq!(format_when(Lang::Fi, s, None), "la 5.12.2026 klo 19.00");
+        assert_eq!(format_when(Lang::Sv, s, None), "lör 5.12.2026 kl. 19.00");
+        assert_eq!(format_when(Lang::En, s, None), "Sat 5 Dec 2026, 19:00");
+    }
+
+    #[test]
+    fn same_day_span_shows_end_clock_only() {
+        let s = at("2026-12-05T17:00:00Z");
+        let e = at("2026-12-05T19:30:00Z");
+        assert_eq!(
+            format_when(Lang::Fi, s, Some(e)),
+            "la 5.12.2026 klo 19.00–21.30"
+        );
+    }
+
+    #[test]
+    fn multi_day_spans_and_all_day_events_show_dates_only_where_given() {
+        assert_eq!(
+            format_when(Lang::Fi, day(2026, 12, 1), Some(day(2027, 2, 28))),
+            "ti 1.12.2026 – su 28.2.2027"
+        );
+        assert_eq!(
+            format_when(Lang::En, day(2026, 12, 1), None),
+            "Tue 1 Dec 2026"
+        );
+        assert_eq!(
+            format_when(Lang::Fi, day(2026, 12, 1), Some(day(2026, 12, 1))),
+            "ti 1.12.2026"
+        );
+    }
+
+    #[test]
+    fn an_end_at_local_midnight_counts_as_the_previous_day() {
+        let s = at("2026-12-05T16:00:00Z");
+        let e = at("2026-12-05T22:00:00Z"); // 00:00 on the 6th in Helsinki
+        assert_eq!(
+            format_when(Lang::Fi, s, Some(e)),
+            "la 5.12.2026 klo 18.00–24.00"
+        );
+    }
+}

@@ -1,0 +1,21 @@
+//! Kulttuurikartta: the culture map of Kainuu and North Ostrobothnia.
+//!
+//! Pure logic (feed, time, regions, translations, configuration) builds natively and is unit
+//! tested without a browser; the UI modules exist only on wasm32.
+
+pub mod config;
+pub mod feed;
+pub mod i18n;
+pub mod region;
+pub mod time;
+
+#[cfg(target_arch = "wasm32")]
+pub mod api;
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
+mod pages;

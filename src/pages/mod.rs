@@ -1,0 +1,5 @@
+//! One module per route.
+
+pub mod event;
+pub mod explorer;
+pub mod not_found;

@@ -1,0 +1,53 @@
+// A static server for a release build, on a free loopback port. `prefix` mounts the build under
+// a sub-path ("/kulttuurikartta"), as a real deployment may. Paths without a file extension get
+// index.html, as a single-page app host must serve them. `overrides` answers chosen paths with
+// fixed responses (a 404 feed, a hostile feed) without touching the build.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+};
+
+export async function serveDist(dist, { prefix = '', overrides = {} } = {}) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    if (overrides[path]) {
+      const { status = 200, body = '', type = 'application/json' } = overrides[path];
+      res.writeHead(status, { 'content-type': type });
+      return res.end(body);
+    }
+    if (!path.startsWith(prefix + '/')) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('not under the app prefix');
+    }
+    let rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
+    if (rel.endsWith('/') || !extname(rel)) rel = '/index.html';
+    try {
+      const body = await readFile(join(dist, rel));
+      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${prefix}/`,
+    requests,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
