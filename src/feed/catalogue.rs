@@ -1,8 +1,48 @@
 //! All events the app knows, merged from every feed, and the views the UI takes of them.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Utc};
 
 use super::{Event, FeedPage, Problem, SuperEventType};
+use crate::i18n::Lang;
+use crate::region::municipality::fold;
+
+/// Title, start and place, folded: what makes two records from different feeds the same event.
+/// Events without a start or a place are never merged this way (too little to go on).
+fn fingerprint(ev: &Event) -> Option<(String, i64, String)> {
+    let start = ev.start?.first_instant().timestamp();
+    let place = ev
+        .venue
+        .as_ref()
+        .map(|v| fold(v.name.text(Lang::Fi)))
+        .filter(|p| !p.is_empty())
+        .or_else(|| ev.municipality.map(str::to_owned))?;
+    Some((fold(ev.name.text(Lang::Fi)), start, place))
+}
+
+/// One row of a list of what is on: a single event, or a recurring series shown once.
+#[derive(Debug)]
+pub struct ListEntry<'a> {
+    /// The event the row shows: for a series, its next date.
+    pub event: &'a Event,
+    /// For a series: its id and all of its upcoming dates (including `event`).
+    pub series: Option<(&'a str, Vec<&'a Event>)>,
+}
+
+impl ListEntry<'_> {
+    /// How many events (dates) the row stands for.
+    pub fn event_count(&self) -> usize {
+        self.series.as_ref().map_or(1, |(_, d)| d.len())
+    }
+
+    /// The id the row is known by: the series' id for a series.
+    pub fn id(&self) -> &str {
+        self.series
+            .as_ref()
+            .map_or(self.event.id.as_str(), |(id, _)| id)
+    }
+}
 
 #[derive(Debug, Default)]
 pub struct Catalogue {
@@ -12,16 +52,23 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
-    /// Merges feed pages in order; an event reached twice by id is kept once (the first copy).
+    /// Merges feed pages in order. The same event reached twice (same id, or the same title,
+    /// start and place, as when a municipal feed repeats the regional one) is kept once: the
+    /// first copy, so list the most authoritative feed first.
     pub fn from_pages(pages: impl IntoIterator<Item = FeedPage>) -> Catalogue {
-        let mut seen = std::collections::HashSet::new();
+        let mut ids = HashSet::new();
+        let mut fingerprints = HashSet::new();
         let mut cat = Catalogue::default();
         for page in pages {
             cat.problems.extend(page.problems);
             for ev in page.events {
-                if seen.insert(ev.id.clone()) {
-                    cat.events.push(ev);
+                let fp = fingerprint(&ev);
+                if ids.contains(&ev.id) || fp.as_ref().is_some_and(|f| fingerprints.contains(f)) {
+                    continue;
                 }
+                ids.insert(ev.id.clone());
+                fingerprints.extend(fp);
+                cat.events.push(ev);
             }
         }
         cat.events.sort_by(|a, b| {
@@ -38,6 +85,45 @@ impl Catalogue {
 
     pub fn get(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.id == id)
+    }
+
+    /// What is on now or later, one row per event or per recurring series (at its next date).
+    pub fn upcoming_entries(&self, now: DateTime<Utc>) -> Vec<ListEntry<'_>> {
+        let mut entries: Vec<ListEntry> = Vec::new();
+        let mut series_row: HashMap<&str, usize> = HashMap::new();
+        for ev in self.upcoming(now) {
+            let parent = ev.super_event.as_deref().filter(|p| self.is_recurring(p));
+            match parent {
+                Some(p) => match series_row.get(p) {
+                    Some(&i) => entries[i].series.as_mut().expect("series row").1.push(ev),
+                    None => {
+                        series_row.insert(p, entries.len());
+                        entries.push(ListEntry {
+                            event: ev,
+                            series: Some((p, vec![ev])),
+                        });
+                    }
+                },
+                None => entries.push(ListEntry {
+                    event: ev,
+                    series: None,
+                }),
+            }
+        }
+        entries
+    }
+
+    fn is_recurring(&self, id: &str) -> bool {
+        self.get(id)
+            .is_some_and(|e| e.super_event_type == Some(SuperEventType::Recurring))
+    }
+
+    /// The dates of a recurring series, or the parts of a festival, in start order.
+    pub fn children_of(&self, id: &str) -> Vec<&Event> {
+        self.events
+            .iter()
+            .filter(|e| e.super_event.as_deref() == Some(id))
+            .collect()
     }
 
     /// What is on now or later, in start order. A recurring series' container is left out:
@@ -125,6 +211,46 @@ mod tests {
         let ids: Vec<_> = cat.events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["y", "x", "u"]);
         assert_eq!(cat.get("x").unwrap().name.text(crate::i18n::Lang::Fi), "A");
+    }
+
+    #[test]
+    fn the_same_event_from_two_feeds_is_shown_once() {
+        let page = |json: &str| parse_feed(json.as_bytes(), "t").unwrap();
+        let regional = page(
+            r#"{"data":[{"id":"reg:1","name":{"fi":"Joulukonsertti"},"start_time":"2026-12-18T17:00:00Z",
+            "location":{"name":{"fi":"Kuhmo-talo"},"address_locality":{"fi":"Kuhmo"}}}]}"#,
+        );
+        let municipal = page(
+            r#"{"data":[{"id":"kuhmo:77","name":{"fi":"JOULUKONSERTTI"},"start_time":"2026-12-18T19:00:00+02:00",
+            "location":{"name":{"fi":"Kuhmo-talo"},"address_locality":{"fi":"Kuhmo"}}},
+            {"id":"kuhmo:78","name":{"fi":"Joulukonsertti"},"start_time":"2026-12-19T17:00:00Z",
+            "location":{"name":{"fi":"Kuhmo-talo"}}}]}"#,
+        );
+        let cat = Catalogue::from_pages([regional, municipal]);
+        let ids: Vec<_> = cat.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["reg:1", "kuhmo:78"]);
+    }
+
+    #[test]
+    fn a_recurring_series_is_one_row_at_its_next_date() {
+        let cat = Catalogue::from_pages([parse_feed(
+            br#"{"data":[
+            {"id":"s","name":{"fi":"Satutunti"},"start_time":"2026-11-01","end_time":"2026-12-31","super_event_type":"recurring"},
+            {"id":"s1","name":{"fi":"Satutunti"},"start_time":"2026-11-20T08:00:00Z","super_event":{"@id":"https://x/event/s/"}},
+            {"id":"s2","name":{"fi":"Satutunti"},"start_time":"2026-12-04T08:00:00Z","super_event":{"@id":"https://x/event/s/"}},
+            {"id":"s3","name":{"fi":"Satutunti"},"start_time":"2026-12-11T08:00:00Z","super_event":{"@id":"https://x/event/s/"}},
+            {"id":"one","name":{"fi":"Konsertti"},"start_time":"2026-12-05T17:00:00Z"}
+            ]}"#,
+            "t",
+        )
+        .unwrap()]);
+        let rows = cat.upcoming_entries(now());
+        let shown: Vec<_> = rows
+            .iter()
+            .map(|r| (r.id(), r.event.id.as_str(), r.event_count()))
+            .collect();
+        assert_eq!(shown, [("s", "s2", 2), ("one", "one", 1)]);
+        assert_eq!(cat.children_of("s").len(), 3);
     }
 
     #[test]

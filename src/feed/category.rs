@@ -78,6 +78,33 @@ impl Category {
         }
     }
 
+    /// A sorted, deduplicated set; `Other` when nothing matched, so every event has a category.
+    pub fn from_keywords(found: impl Iterator<Item = Category>) -> Vec<Category> {
+        let mut cats: Vec<Category> = found.collect();
+        cats.sort();
+        cats.dedup();
+        if cats.is_empty() {
+            cats.push(Category::Other);
+        }
+        cats
+    }
+
+    /// The category of a schema.org event type ("MusicEvent", or a URL ending in it).
+    pub fn from_schema_type(t: &str) -> Option<Category> {
+        let t = t.rsplit(['/', ':']).next().unwrap_or(t);
+        Some(match t {
+            "MusicEvent" => Category::Music,
+            "TheaterEvent" | "ComedyEvent" => Category::Theatre,
+            "DanceEvent" => Category::Dance,
+            "ScreeningEvent" => Category::Film,
+            "ExhibitionEvent" | "VisualArtsEvent" => Category::Exhibitions,
+            "LiteraryEvent" => Category::Literature,
+            "Festival" => Category::Festivals,
+            "ChildrensEvent" => Category::ChildrenFamilies,
+            _ => return None,
+        })
+    }
+
     /// The category of a YSO ontology keyword id ("yso:p1808" or a URL ending in it).
     /// `yso:p360` (cultural events) is deliberately not mapped: every event here is one.
     pub fn from_yso(id: &str) -> Option<Category> {

@@ -2,26 +2,53 @@
 //!
 //! A page is `{"meta": {"count", "next", "previous"}, "data": [event…]}`. Reading is tolerant:
 //! each event is read on its own, so one that is broken becomes a `Problem` and the rest are kept.
+//! Places are usually embedded; when a publisher gives only `{"@id": url}`, the loader fetches
+//! each distinct place once and passes them in as `places`.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
+use super::json::{self, reference_id};
+use super::location::{locate, Located, PlaceClues};
 use super::model::*;
-use super::{text, Category, FeedPage};
-use crate::region::municipality;
-use crate::time::{helsinki, When};
-
-/// Finland with a margin: coordinates outside are wrong (or swapped).
-const FINLAND: (f64, f64, f64, f64) = (59.3, 70.2, 19.0, 31.7); // lat min, lat max, lon min, lon max
-/// Kainuu and North Ostrobothnia with a margin: inside, a point's nearest municipality centre is
-/// a fair guess of its municipality.
-const REGIONS: (f64, f64, f64, f64) = (63.3, 66.6, 23.0, 30.7);
+use super::{Category, FeedPage};
 
 pub fn is_linked_events(doc: &Value) -> bool {
     doc.get("data").is_some_and(Value::is_array)
 }
 
-pub fn parse_page(doc: &Value, source: &str) -> FeedPage {
+/// Place URLs that events reference without embedding the place, each once.
+pub fn missing_places(doc: &Value) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for ev in doc
+        .get("data")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let Some(loc) = ev.get("location").and_then(Value::as_object) else {
+            continue;
+        };
+        let Some(url) = loc.get("@id").and_then(Value::as_str) else {
+            continue;
+        };
+        if !is_embedded(loc) && !is_internet(url) && !out.iter().any(|u| u == url) {
+            out.push(url.to_owned());
+        }
+    }
+    out
+}
+
+fn is_embedded(place: &Map<String, Value>) -> bool {
+    place.contains_key("name") || place.contains_key("position")
+}
+
+fn is_internet(place_id: &str) -> bool {
+    place_id.trim_end_matches('/').ends_with(":internet")
+}
+
+pub fn parse_page(doc: &Value, source: &str, places: &HashMap<String, Value>) -> FeedPage {
     let mut page = FeedPage {
         next: doc
             .pointer("/meta/next")
@@ -35,7 +62,7 @@ pub fn parse_page(doc: &Value, source: &str) -> FeedPage {
         .and_then(Value::as_array)
         .map_or(&[][..], Vec::as_slice);
     for (index, item) in items.iter().enumerate() {
-        match parse_event(item) {
+        match parse_event(item, places) {
             Ok(ev) => page.events.push(ev),
             Err((field, message)) => page.problems.push(Problem {
                 feed: source.to_owned(),
@@ -60,7 +87,7 @@ fn err(field: &str, message: impl Into<String>) -> FieldError {
 }
 
 /// Reads one event. An error names the field (relative to the event) and what is wrong with it.
-pub fn parse_event(v: &Value) -> Result<Event, FieldError> {
+pub fn parse_event(v: &Value, places: &HashMap<String, Value>) -> Result<Event, FieldError> {
     let obj = v
         .as_object()
         .ok_or_else(|| err("", "an event must be a JSON object"))?;
@@ -71,81 +98,99 @@ pub fn parse_event(v: &Value) -> Result<Event, FieldError> {
         .filter(|s| !s.is_empty())
         .ok_or_else(|| err("id", "the event has no id"))?
         .to_owned();
-    let name = localized(obj.get("name"));
+    let name = json::localized(obj.get("name"), "fi");
     if name.is_empty() {
         return Err(err("name", "the event has no name in any language"));
     }
     let mut warnings = Vec::new();
 
-    let mut start = parse_when(obj.get("start_time")).map_err(|m| err("start_time", m))?;
-    let mut end = parse_when(obj.get("end_time")).map_err(|m| err("end_time", m))?;
+    let mut start = json::when(obj.get("start_time")).map_err(|m| err("start_time", m))?;
+    let mut end = json::when(obj.get("end_time")).map_err(|m| err("end_time", m))?;
     // Linked Events marks date-only events with has_start_time / has_end_time = false.
     if obj.get("has_start_time").and_then(Value::as_bool) == Some(false) {
-        start = start.map(as_day);
+        start = start.map(json::as_day);
     }
     if obj.get("has_end_time").and_then(Value::as_bool) == Some(false) {
-        end = end.map(as_day);
+        end = end.map(json::as_day);
     }
-    if let (Some(s), Some(e)) = (start, end) {
-        if e.end_instant() < s.first_instant() {
-            warnings.push("end_time is before start_time; the end was ignored".to_owned());
-            end = None;
-        }
-    }
-
     let status = match obj.get("event_status").and_then(Value::as_str) {
         Some("EventCancelled") => EventStatus::Cancelled,
         Some("EventPostponed") => EventStatus::Postponed,
         Some("EventRescheduled") => EventStatus::Rescheduled,
         _ => EventStatus::Scheduled,
     };
-    if start.is_none() && status != EventStatus::Postponed {
-        warnings.push("no start_time: listed under \"date to be announced\"".to_owned());
-    }
+    check_times(&mut start, &mut end, status, &mut warnings);
 
-    let place = Place::read(obj.get("location"), &mut warnings);
+    let location = obj.get("location").and_then(Value::as_object);
+    let location = location.map(|loc| match loc.get("@id").and_then(Value::as_str) {
+        Some(url) if !is_embedded(loc) => places.get(url).and_then(Value::as_object).unwrap_or(loc),
+        _ => loc,
+    });
+    let (venue, located) = read_place(location, &mut warnings);
 
     let keywords: Vec<String> = obj
         .get("keywords")
         .and_then(Value::as_array)
         .map(|ks| ks.iter().filter_map(reference_id).collect())
         .unwrap_or_default();
-    let mut categories: Vec<Category> = keywords
-        .iter()
-        .filter_map(|k| Category::from_yso(k))
-        .collect();
-    categories.sort();
-    categories.dedup();
-    if categories.is_empty() {
-        categories.push(Category::Other);
-    }
+    let categories = Category::from_keywords(keywords.iter().filter_map(|k| Category::from_yso(k)));
 
     let offer = obj
         .get("offers")
         .and_then(Value::as_array)
         .and_then(|o| o.first())
         .and_then(Value::as_object);
-    let is_free = offer
-        .and_then(|o| o.get("is_free"))
-        .and_then(Value::as_bool);
-    let price = localized(offer.and_then(|o| o.get("price")));
+    let image = obj
+        .get("images")
+        .and_then(Value::as_array)
+        .and_then(|i| i.first())
+        .and_then(Value::as_object)
+        .and_then(|img| {
+            let url = img
+                .get("url")
+                .and_then(Value::as_str)
+                .and_then(super::rich_text::safe_url)?;
+            let credit = [img.get("photographer_name"), img.get("license")]
+                .into_iter()
+                .filter_map(|v| v.and_then(Value::as_str).map(super::text::plain))
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>();
+            Some(Image {
+                url,
+                alt: json::localized(img.get("alt_text"), "fi"),
+                credit: (!credit.is_empty()).then(|| credit.join(", ")),
+            })
+        });
 
     Ok(Event {
         id,
         name,
-        short_description: localized(obj.get("short_description")),
+        short_description: json::localized(obj.get("short_description"), "fi"),
+        description: json::localized_rich(obj.get("description"), "fi"),
         start,
         end,
         status,
-        venue: place.venue,
-        position: place.position,
-        location_kind: place.kind,
-        municipality: place.municipality,
+        venue,
+        position: located.position,
+        location_kind: located.kind,
+        municipality: located.municipality,
         categories,
         keywords,
-        is_free,
-        price,
-        info_url: localized_raw(obj.get("info_url")),
+        is_free: offer
+            .and_then(|o| o.get("is_free"))
+            .and_then(Value::as_bool),
+        price: json::localized(offer.and_then(|o| o.get("price")), "fi"),
+        info_url: json::localized_url(obj.get("info_url"), "fi"),
+        ticket_url: json::localized_url(offer.and_then(|o| o.get("info_url")), "fi"),
+        image,
+        organizer: json::localized(obj.get("provider"), "fi"),
+        in_language: obj
+            .get("in_language")
+            .and_then(Value::as_array)
+            .map(|ls| ls.iter().filter_map(reference_id).collect())
+            .unwrap_or_default(),
+        audience_min_age: json::small_uint(obj.get("audience_min_age")),
+        audience_max_age: json::small_uint(obj.get("audience_max_age")),
         super_event: obj.get("super_event").and_then(reference_id),
         super_event_type: match obj.get("super_event_type").and_then(Value::as_str) {
             Some("recurring") => Some(SuperEventType::Recurring),
@@ -161,240 +206,96 @@ pub fn parse_event(v: &Value) -> Result<Event, FieldError> {
     })
 }
 
-/// RFC 3339 (with `Z` or an offset), a date alone, a local date-time without offset (read as
-/// Helsinki time), or null.
-pub fn parse_when(v: Option<&Value>) -> Result<Option<When>, String> {
-    let s = match v {
-        None | Some(Value::Null) => return Ok(None),
-        Some(Value::String(s)) if s.trim().is_empty() => return Ok(None),
-        Some(Value::String(s)) => s.trim(),
-        Some(other) => {
-            return Err(format!(
-                "expected a date-time string, found {}",
-                kind(other)
-            ))
+/// Rules every format shares: an end before the start is dropped; a missing start is kept.
+pub(super) fn check_times(
+    start: &mut Option<crate::time::When>,
+    end: &mut Option<crate::time::When>,
+    status: EventStatus,
+    warnings: &mut Vec<String>,
+) {
+    if let (Some(s), Some(e)) = (*start, *end) {
+        if e.end_instant() < s.first_instant() {
+            warnings.push("the end is before the start; the end was ignored".to_owned());
+            *end = None;
         }
+    }
+    if start.is_none() && status != EventStatus::Postponed {
+        warnings.push("no start time: listed under \"date to be announced\"".to_owned());
+    }
+}
+
+fn read_place(
+    place: Option<&Map<String, Value>>,
+    warnings: &mut Vec<String>,
+) -> (Option<Venue>, Located) {
+    let Some(obj) = place else {
+        return (None, Located::UNKNOWN);
     };
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(Some(When::At(t.with_timezone(&Utc))));
+    let place_id = obj
+        .get("id")
+        .or_else(|| obj.get("@id"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    if is_internet(place_id) {
+        return (None, Located::ONLINE);
     }
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Ok(Some(When::Day(d)));
+    if !is_embedded(obj) {
+        warnings.push(format!(
+            "place {place_id} is neither embedded nor could be fetched"
+        ));
+        return (None, Located::UNKNOWN);
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
-        if let Ok(l) = NaiveDateTime::parse_from_str(s, fmt) {
-            return Ok(Some(When::At(helsinki::from_local(l))));
-        }
-    }
-    Err(format!(
-        "\"{}\" is not a date (expected e.g. 2026-12-05T19:00:00+02:00 or 2026-12-05)",
-        s.chars().take(40).collect::<String>()
-    ))
-}
-
-fn as_day(w: When) -> When {
-    match w {
-        When::At(t) => When::Day(helsinki::local_date(t)),
-        day => day,
-    }
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// A multilingual object `{"fi": …, "sv": …}` (or a bare string, taken as Finnish) as plain text.
-fn localized(v: Option<&Value>) -> LocalizedText {
-    let mut t = localized_raw(v);
-    for (_, s) in &mut t.0 {
-        *s = text::plain(s);
-    }
-    t.0.retain(|(_, s)| !s.is_empty());
-    t
-}
-
-/// Like `localized`, without turning HTML into text (for URLs).
-fn localized_raw(v: Option<&Value>) -> LocalizedText {
-    match v {
-        Some(Value::String(s)) if !s.trim().is_empty() => {
-            LocalizedText(vec![("fi".into(), s.trim().to_owned())])
-        }
-        Some(Value::Object(map)) => LocalizedText(
-            map.iter()
-                .filter_map(|(lang, s)| {
-                    let s = s.as_str()?.trim();
-                    (!s.is_empty()).then(|| (lang.to_ascii_lowercase(), s.to_owned()))
-                })
-                .collect(),
-        ),
-        _ => LocalizedText::default(),
-    }
-}
-
-/// The id of a referenced resource: `{"@id": "…/event/kk:1/"}` → `kk:1`; a bare id stays.
-fn reference_id(v: &Value) -> Option<String> {
-    let raw = match v {
-        Value::String(s) => s.as_str(),
-        Value::Object(o) => o
-            .get("@id")
-            .or_else(|| o.get("id"))
-            .and_then(Value::as_str)?,
-        _ => return None,
-    };
-    let tail = raw.trim_end_matches('/').rsplit('/').next()?;
-    (!tail.is_empty()).then(|| tail.to_owned())
-}
-
-struct Place {
-    venue: Option<Venue>,
-    position: Option<LatLon>,
-    kind: LocationKind,
-    municipality: Option<&'static str>,
-}
-
-impl Place {
-    fn read(v: Option<&Value>, warnings: &mut Vec<String>) -> Place {
-        let unknown = Place {
-            venue: None,
-            position: None,
-            kind: LocationKind::Unknown,
-            municipality: None,
-        };
-        let Some(obj) = v.and_then(Value::as_object) else {
-            return unknown;
-        };
-        let place_id = obj
-            .get("id")
-            .or_else(|| obj.get("@id"))
+    let venue = Venue {
+        name: json::localized(obj.get("name"), "fi"),
+        street_address: json::localized(obj.get("street_address"), "fi"),
+        locality: json::localized(obj.get("address_locality"), "fi"),
+        postal_code: obj
+            .get("postal_code")
             .and_then(Value::as_str)
-            .unwrap_or("");
-        if place_id.trim_end_matches('/').ends_with(":internet") {
-            return Place {
-                kind: LocationKind::Online,
-                ..unknown
-            };
-        }
-        if !obj.contains_key("name") && !obj.contains_key("position") {
-            warnings.push(format!("location {place_id} is not embedded in the feed"));
-            return unknown;
-        }
-        let venue = Venue {
-            name: localized(obj.get("name")),
-            street_address: localized(obj.get("street_address")),
-            locality: localized(obj.get("address_locality")),
-            postal_code: obj
-                .get("postal_code")
-                .and_then(Value::as_str)
-                .map(str::to_owned),
-        };
-        let position = read_position(obj, warnings);
-        let municipality = municipality_of(obj, &venue, position);
-        let (position, kind) = match (position, municipality) {
-            (Some(p), _) => (Some(p), LocationKind::Exact),
-            (None, Some(code)) => {
-                let m = municipality::by_code(code).expect("codes come from the table");
-                (
-                    Some(LatLon {
-                        lat: m.lat,
-                        lon: m.lon,
-                    }),
-                    LocationKind::Approximate,
-                )
-            }
-            (None, None) => (None, LocationKind::Unknown),
-        };
-        Place {
-            venue: Some(venue),
-            position,
-            kind,
-            municipality,
-        }
-    }
-}
-
-fn inside(b: (f64, f64, f64, f64), lat: f64, lon: f64) -> bool {
-    (b.0..=b.1).contains(&lat) && (b.2..=b.3).contains(&lon)
-}
-
-/// GeoJSON point `[lon, lat]`; swapped coordinates are detected and corrected with a warning.
-fn read_position(obj: &Map<String, Value>, warnings: &mut Vec<String>) -> Option<LatLon> {
-    let coords = obj.get("position")?.get("coordinates")?.as_array()?;
-    let lon = coords.first()?.as_f64()?;
-    let lat = coords.get(1)?.as_f64()?;
-    if inside(FINLAND, lat, lon) {
-        Some(LatLon { lat, lon })
-    } else if inside(FINLAND, lon, lat) {
-        warnings.push(format!(
-            "position [{lon}, {lat}] has latitude and longitude swapped; GeoJSON order is [lon, lat]"
-        ));
-        Some(LatLon { lat: lon, lon: lat })
-    } else {
-        warnings.push(format!(
-            "position [{lon}, {lat}] is outside Finland and was ignored"
-        ));
-        None
-    }
-}
-
-/// From `divisions`, else the address locality, else the nearest centre when inside the regions.
-fn municipality_of(
-    obj: &Map<String, Value>,
-    venue: &Venue,
-    position: Option<LatLon>,
-) -> Option<&'static str> {
-    let from_divisions = obj
+            .map(str::to_owned),
+    };
+    // GeoJSON order: [lon, lat].
+    let coords = obj
+        .get("position")
+        .and_then(|p| p.get("coordinates"))
+        .and_then(Value::as_array);
+    let coordinates =
+        coords.and_then(|c| Some((json::number(c.get(1))?, json::number(c.first())?)));
+    let division_names: Vec<String> = obj
         .get("divisions")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
         .filter(|d| d.get("type").and_then(Value::as_str) == Some("muni"))
-        .find_map(|d| {
+        .flat_map(|d| {
             let ocd = d.get("ocd_id").and_then(Value::as_str).unwrap_or("");
-            let by_ocd = ocd
-                .rsplit("kunta:")
-                .next()
-                .filter(|_| ocd.contains("kunta:"));
-            by_ocd.and_then(municipality::by_name).or_else(|| {
-                localized(d.get("name"))
+            let from_ocd = ocd.split_once("kunta:").map(|(_, n)| n.replace('_', " "));
+            from_ocd.into_iter().chain(
+                json::localized(d.get("name"), "fi")
                     .0
-                    .iter()
-                    .find_map(|(_, n)| municipality::by_name(n))
-            })
-        });
-    from_divisions
-        .or_else(|| {
-            venue
-                .locality
-                .0
-                .iter()
-                .find_map(|(_, n)| municipality::by_name(n))
+                    .into_iter()
+                    .map(|(_, n)| n),
+            )
         })
-        .or_else(|| {
-            position
-                .filter(|p| inside(REGIONS, p.lat, p.lon))
-                .map(|p| municipality::nearest(p.lat, p.lon))
-        })
-        .map(|m| m.code)
+        .collect();
+    let clues = PlaceClues {
+        coordinates,
+        divisions: division_names.iter().map(String::as_str).collect(),
+        localities: venue.locality.0.iter().map(|(_, n)| n.as_str()).collect(),
+    };
+    let located = locate(&clues, warnings);
+    (Some(venue), located)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::When;
+    use chrono::NaiveDate;
     use serde_json::json;
 
     fn event(extra: Value) -> Value {
-        let mut base = json!({
-            "id": "kk:1",
-            "name": {"fi": "Konsertti"},
-            "start_time": "2026-12-05T17:00:00Z",
-        });
+        let mut base = json!({"id": "kk:1", "name": {"fi": "Konsertti"}, "start_time": "2026-12-05T17:00:00Z"});
         base.as_object_mut()
             .unwrap()
             .extend(extra.as_object().unwrap().clone());
@@ -409,6 +310,10 @@ mod tests {
         json!({ "location": p })
     }
 
+    fn parse(v: Value) -> Event {
+        parse_event(&v, &HashMap::new()).unwrap()
+    }
+
     #[test]
     fn one_broken_event_is_reported_and_the_rest_kept() {
         let doc = json!({"meta": {"next": "https://x/page2"}, "data": [
@@ -417,7 +322,7 @@ mod tests {
             42,
             event(json!({"id": "kk:4"})),
         ]});
-        let page = parse_page(&doc, "test-feed");
+        let page = parse_page(&doc, "test-feed", &HashMap::new());
         assert_eq!(page.events.len(), 2);
         assert_eq!(page.next.as_deref(), Some("https://x/page2"));
         assert_eq!(page.problems.len(), 2);
@@ -440,28 +345,11 @@ mod tests {
     }
 
     #[test]
-    fn time_shapes_instant_date_only_local_and_null() {
-        let at = |s: &str| parse_when(Some(&json!(s))).unwrap().unwrap();
-        assert_eq!(at("2026-12-05T19:00:00+02:00"), at("2026-12-05T17:00:00Z"));
-        assert!(at("2026-12-05").is_all_day());
-        // No offset: Helsinki wall-clock time.
-        assert_eq!(
-            at("2026-12-05T19:00").to_rfc3339_helsinki(),
-            "2026-12-05T19:00:00+02:00"
-        );
-        assert_eq!(parse_when(Some(&Value::Null)), Ok(None));
-        assert_eq!(parse_when(None), Ok(None));
-        assert!(parse_when(Some(&json!(20261205))).is_err());
-    }
-
-    #[test]
     fn missing_end_is_a_point_event_and_date_flags_make_days() {
-        let e = parse_event(&event(json!({}))).unwrap();
-        assert_eq!(e.end, None);
-        let e = parse_event(&event(json!({
-            "start_time": "2026-12-04T22:00:00Z", "has_start_time": false,
-        })))
-        .unwrap();
+        assert_eq!(parse(event(json!({}))).end, None);
+        let e = parse(event(
+            json!({"start_time": "2026-12-04T22:00:00Z", "has_start_time": false}),
+        ));
         assert_eq!(
             e.start,
             Some(When::Day(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()))
@@ -470,28 +358,26 @@ mod tests {
 
     #[test]
     fn postponed_event_without_start_is_kept() {
-        let e = parse_event(&event(
+        let e = parse(event(
             json!({"start_time": null, "event_status": "EventPostponed"}),
-        ))
-        .unwrap();
+        ));
         assert_eq!((e.start, e.status), (None, EventStatus::Postponed));
         assert!(e.warnings.is_empty());
     }
 
     #[test]
     fn end_before_start_is_dropped_with_a_warning() {
-        let e = parse_event(&event(json!({"end_time": "2026-12-01T10:00:00Z"}))).unwrap();
+        let e = parse(event(json!({"end_time": "2026-12-01T10:00:00Z"})));
         assert_eq!(e.end, None);
         assert_eq!(e.warnings.len(), 1);
     }
 
     #[test]
     fn exact_position_and_municipality_from_divisions() {
-        let e = parse_event(&event(place(json!({
+        let e = parse(event(place(json!({
             "position": {"type": "Point", "coordinates": [29.518, 64.1255]},
             "divisions": [{"type": "muni", "ocd_id": "ocd-division/country:fi/kunta:kuhmo"}],
-        }))))
-        .unwrap();
+        }))));
         assert_eq!(e.location_kind, LocationKind::Exact);
         assert_eq!(e.municipality, Some("290"));
         assert_eq!(
@@ -505,10 +391,9 @@ mod tests {
 
     #[test]
     fn swapped_coordinates_are_corrected_with_a_warning() {
-        let e = parse_event(&event(place(json!({
-            "position": {"type": "Point", "coordinates": [65.012, 25.465]},
-        }))))
-        .unwrap();
+        let e = parse(event(place(
+            json!({"position": {"type": "Point", "coordinates": [65.012, 25.465]}}),
+        )));
         assert_eq!(
             e.position,
             Some(LatLon {
@@ -526,10 +411,9 @@ mod tests {
 
     #[test]
     fn no_coordinates_falls_back_to_the_locality_centre_marked_approximate() {
-        let e = parse_event(&event(place(json!({
-            "address_locality": {"sv": "Uleåborg"},
-        }))))
-        .unwrap();
+        let e = parse(event(place(
+            json!({"address_locality": {"sv": "Uleåborg"}}),
+        )));
         assert_eq!(e.location_kind, LocationKind::Approximate);
         assert_eq!(e.municipality, Some("564"));
         assert_eq!(
@@ -543,55 +427,97 @@ mod tests {
 
     #[test]
     fn internet_place_is_online_and_never_pinned() {
-        let e = parse_event(&event(
+        let e = parse(event(
             json!({"location": {"@id": "https://x/place/helsinki:internet/"}}),
-        ))
-        .unwrap();
+        ));
         assert_eq!((e.location_kind, e.position), (LocationKind::Online, None));
     }
 
     #[test]
-    fn outside_the_regions_has_no_municipality() {
-        let e = parse_event(&event(place(json!({
-            "position": {"type": "Point", "coordinates": [24.94, 60.17]},
-        }))))
-        .unwrap();
+    fn referenced_places_are_listed_once_and_used_when_fetched() {
+        let url = "https://api/place/kk:kuhmotalo/";
+        let doc = json!({"data": [
+            event(json!({"location": {"@id": url}})),
+            event(json!({"id": "kk:2", "location": {"@id": url}})),
+            event(json!({"id": "kk:3", "location": {"@id": "https://api/place/x:internet/"}})),
+        ]});
+        assert_eq!(missing_places(&doc), [url]);
+        let unresolved = parse_page(&doc, "t", &HashMap::new());
+        assert_eq!(unresolved.events[0].location_kind, LocationKind::Unknown);
+        assert!(unresolved.events[0].warnings[0].contains("neither embedded"));
+        let places = HashMap::from([(
+            url.to_owned(),
+            json!({"id": "kk:kuhmotalo", "name": {"fi": "Kuhmo-talo"},
+                   "position": {"type": "Point", "coordinates": [29.518, 64.1255]}}),
+        )]);
+        let page = parse_page(&doc, "t", &places);
+        assert_eq!(page.events[1].municipality, Some("290"));
         assert_eq!(
-            (e.location_kind, e.municipality),
-            (LocationKind::Exact, None)
+            page.events[1]
+                .venue
+                .as_ref()
+                .unwrap()
+                .name
+                .text(crate::i18n::Lang::Fi),
+            "Kuhmo-talo"
         );
     }
 
     #[test]
     fn keywords_map_to_categories_and_unknown_ones_are_kept() {
-        let e = parse_event(&event(json!({"keywords": [
+        let e = parse(event(json!({"keywords": [
             {"@id": "https://api/keyword/yso:p1808/"}, {"@id": "https://api/keyword/yso:p360/"},
             {"@id": "https://api/keyword/local:jazz/"},
-        ]})))
-        .unwrap();
+        ]})));
         assert_eq!(e.categories, [Category::Music]);
         assert_eq!(e.keywords, ["yso:p1808", "yso:p360", "local:jazz"]);
-        let e = parse_event(&event(json!({}))).unwrap();
-        assert_eq!(e.categories, [Category::Other]);
+        assert_eq!(parse(event(json!({}))).categories, [Category::Other]);
     }
 
     #[test]
-    fn titles_become_plain_text() {
-        let e = parse_event(&event(
-            json!({"name": {"fi": "<b>Jazz</b> &amp; <script>x()</script>"}}),
-        ))
-        .unwrap();
+    fn titles_become_plain_text_and_descriptions_safe_rich_text() {
+        let e = parse(event(json!({
+            "name": {"fi": "<b>Jazz</b> &amp; <script>x()</script>"},
+            "description": {"fi": "<p>Hei <a href=\"javascript:x()\">linkki</a></p>"},
+        })));
         assert_eq!(e.name.text(crate::i18n::Lang::Fi), "Jazz & x()");
+        let (_, d) = e.description.pick(crate::i18n::Lang::Fi).unwrap();
+        assert_eq!(d.plain_text(), "Hei linkki");
+    }
+
+    #[test]
+    fn offers_images_ages_and_languages() {
+        let e = parse(event(json!({
+            "offers": [{"is_free": false, "price": {"fi": "15 €"}, "info_url": {"fi": "https://liput.fi/x"}}],
+            "images": [{"url": "https://kuva.fi/a.jpg", "alt_text": "Kuoro", "photographer_name": "A. Kuvaaja", "license": "cc_by"}],
+            "audience_min_age": 7, "audience_max_age": "12",
+            "in_language": [{"@id": "https://api/language/fi/"}, {"@id": "https://api/language/sv/"}],
+        })));
+        assert_eq!(e.is_free, Some(false));
+        assert_eq!(e.price.text(crate::i18n::Lang::Fi), "15 €");
+        assert_eq!(
+            e.ticket_url.text(crate::i18n::Lang::Fi),
+            "https://liput.fi/x"
+        );
+        let img = e.image.unwrap();
+        assert_eq!(
+            (img.url.as_str(), img.credit.as_deref()),
+            ("https://kuva.fi/a.jpg", Some("A. Kuvaaja, cc_by"))
+        );
+        assert_eq!(
+            (e.audience_min_age, e.audience_max_age),
+            (Some(7), Some(12))
+        );
+        assert_eq!(e.in_language, ["fi", "sv"]);
     }
 
     #[test]
     fn series_references_are_reduced_to_ids() {
-        let e = parse_event(&event(json!({
+        let e = parse(event(json!({
             "super_event_type": "recurring",
             "sub_events": [{"@id": "https://api/event/kk:2/"}, {"@id": "https://api/event/kk:3/"}],
             "super_event": null,
-        })))
-        .unwrap();
+        })));
         assert_eq!(e.super_event_type, Some(SuperEventType::Recurring));
         assert_eq!(e.sub_events, ["kk:2", "kk:3"]);
     }

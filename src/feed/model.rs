@@ -3,30 +3,41 @@
 use crate::i18n::Lang;
 use crate::time::When;
 
+use super::rich_text::RichText;
 use super::Category;
 
-/// Text in several languages, in the order the feed gave them. Each entry remembers its real
+/// A value in several languages (order not significant: `pick` chooses). Each entry remembers its real
 /// language, so the page can mark it with `lang` even when it is a fallback.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct LocalizedText(pub Vec<(String, String)>);
+#[derive(Debug, Clone, PartialEq)]
+pub struct Localized<T>(pub Vec<(String, T)>);
 
-impl LocalizedText {
+impl<T> Default for Localized<T> {
+    fn default() -> Self {
+        Localized(Vec::new())
+    }
+}
+
+impl<T> Localized<T> {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    /// The text in `lang`, else Finnish, Swedish, English, else any; with its language code.
-    pub fn pick(&self, lang: Lang) -> Option<(&str, &str)> {
+    /// The value in `lang`, else Finnish, Swedish, English, else any; with its language code.
+    pub fn pick(&self, lang: Lang) -> Option<(&str, &T)> {
         let find = |code: &str| self.0.iter().find(|(l, _)| l == code);
         find(lang.code())
             .or_else(|| Lang::ALL.iter().find_map(|l| find(l.code())))
             .or_else(|| self.0.first())
-            .map(|(l, t)| (l.as_str(), t.as_str()))
+            .map(|(l, t)| (l.as_str(), t))
     }
+}
 
+pub type LocalizedText = Localized<String>;
+
+impl LocalizedText {
     /// The text alone, or "" when there is none.
     pub fn text(&self, lang: Lang) -> &str {
-        self.pick(lang).map_or("", |(_, t)| t)
+        self.pick(lang).map_or("", |(_, t)| t.as_str())
     }
 }
 
@@ -66,6 +77,14 @@ pub struct Venue {
     pub postal_code: Option<String>,
 }
 
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Image {
+    pub url: String,
+    pub alt: LocalizedText,
+    /// Photographer or author, and licence, as the feed gave them.
+    pub credit: Option<String>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SuperEventType {
     /// A series of dates of the same event; its sub-events are the dates.
@@ -79,6 +98,8 @@ pub struct Event {
     pub id: String,
     pub name: LocalizedText,
     pub short_description: LocalizedText,
+    /// Sanitised rich text: safe structure only, rendered node by node, never as HTML.
+    pub description: Localized<RichText>,
     pub start: Option<When>,
     /// `None` is a point event (or an open-ended one), never an implied 24 hours.
     pub end: Option<When>,
@@ -95,6 +116,14 @@ pub struct Event {
     pub is_free: Option<bool>,
     pub price: LocalizedText,
     pub info_url: LocalizedText,
+    /// Where to buy tickets (http/https only).
+    pub ticket_url: LocalizedText,
+    pub image: Option<Image>,
+    pub organizer: LocalizedText,
+    /// Languages the event is held in (codes as given).
+    pub in_language: Vec<String>,
+    pub audience_min_age: Option<u32>,
+    pub audience_max_age: Option<u32>,
     pub super_event: Option<String>,
     pub super_event_type: Option<SuperEventType>,
     pub sub_events: Vec<String>,
@@ -138,7 +167,7 @@ mod tests {
     use super::*;
 
     fn lt(pairs: &[(&str, &str)]) -> LocalizedText {
-        LocalizedText(
+        Localized(
             pairs
                 .iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))
@@ -149,10 +178,10 @@ mod tests {
     #[test]
     fn text_falls_back_ui_language_then_fi_sv_en_then_any_and_keeps_its_language() {
         let t = lt(&[("en", "Concert"), ("fi", "Konsertti")]);
-        assert_eq!(t.pick(Lang::Sv), Some(("fi", "Konsertti")));
-        assert_eq!(t.pick(Lang::En), Some(("en", "Concert")));
+        assert_eq!(t.pick(Lang::Sv), Some(("fi", &"Konsertti".to_string())));
+        assert_eq!(t.text(Lang::En), "Concert");
         let only_se = lt(&[("se", "Konsearta")]);
-        assert_eq!(only_se.pick(Lang::Fi), Some(("se", "Konsearta")));
+        assert_eq!(only_se.pick(Lang::Fi).map(|p| p.0), Some("se"));
         assert_eq!(LocalizedText::default().text(Lang::Fi), "");
     }
 }

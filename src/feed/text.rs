@@ -3,50 +3,24 @@
 
 /// Strips tags, decodes entities, drops control characters and folds whitespace.
 pub fn plain(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
+    let mut stripped = String::with_capacity(input.len());
     let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
-        match c {
-            '<' if chars
+        let starts_tag = c == '<'
+            && chars
                 .peek()
-                .is_some_and(|n| n.is_ascii_alphabetic() || *n == '/' || *n == '!') =>
-            {
-                // A tag: skip to its end. Block-level tags separate words.
-                for t in chars.by_ref() {
-                    if t == '>' {
-                        break;
-                    }
-                }
-                out.push(' ');
-            }
-            '&' => {
-                let mut entity = String::new();
-                while let Some(&n) = chars.peek() {
-                    if n == ';' || entity.len() > 10 || !(n.is_ascii_alphanumeric() || n == '#') {
-                        break;
-                    }
-                    entity.push(n);
-                    chars.next();
-                }
-                match (chars.peek() == Some(&';'))
-                    .then(|| decode_entity(&entity))
-                    .flatten()
-                {
-                    Some(d) => {
-                        chars.next();
-                        out.push(d);
-                    }
-                    None => {
-                        out.push('&');
-                        out.push_str(&entity);
-                    }
-                }
-            }
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == '/' || *n == '!');
+        if starts_tag {
+            // Skip to the tag's end; a tag separates words.
+            chars.by_ref().find(|&t| t == '>');
+            stripped.push(' ');
+        } else {
+            stripped.push(c);
         }
     }
-    fold_whitespace(&out)
+    // Decoding after stripping keeps "&lt;b&gt;" as visible text instead of a tag.
+    let decoded = decode_entities(&stripped);
+    fold_whitespace(&decoded.replace(|c: char| c.is_control(), " "))
 }
 
 fn decode_entity(e: &str) -> Option<char> {
@@ -69,6 +43,43 @@ fn decode_entity(e: &str) -> Option<char> {
             char::from_u32(code).filter(|c| !c.is_control())?
         }
     })
+}
+
+/// Decodes entities only (no tag stripping, no whitespace folding).
+pub fn decode_entities(input: &str) -> String {
+    if !input.contains('&') {
+        return input.to_owned();
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '&' {
+            out.push(c);
+            continue;
+        }
+        let mut entity = String::new();
+        while let Some(&n) = chars.peek() {
+            if n == ';' || entity.len() > 10 || !(n.is_ascii_alphanumeric() || n == '#') {
+                break;
+            }
+            entity.push(n);
+            chars.next();
+        }
+        match (chars.peek() == Some(&';'))
+            .then(|| decode_entity(&entity))
+            .flatten()
+        {
+            Some(d) => {
+                chars.next();
+                out.push(d);
+            }
+            None => {
+                out.push('&');
+                out.push_str(&entity);
+            }
+        }
+    }
+    out
 }
 
 fn fold_whitespace(s: &str) -> String {

@@ -1,0 +1,263 @@
+//! Tolerant readers for JSON values, shared by the feed formats: feeds put strings where objects
+//! belong, numbers in strings, and HTML everywhere.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde_json::Value;
+
+use super::model::{Localized, LocalizedText};
+use super::rich_text::{self, RichText};
+use super::text;
+use crate::time::{helsinki, When};
+
+/// RFC 3339 (with `Z` or an offset), a date alone, a local date-time without offset (read as
+/// Helsinki time), or null/empty.
+pub fn when(v: Option<&Value>) -> Result<Option<When>, String> {
+    let s = match v {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => return Ok(None),
+        Some(Value::String(s)) => s.trim(),
+        Some(other) => {
+            return Err(format!(
+                "expected a date-time string, found {}",
+                kind(other)
+            ))
+        }
+    };
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(Some(When::At(t.with_timezone(&Utc))));
+    }
+    // RFC 3339 allows a space for the T; some CMSs also drop the seconds or the colon of the offset.
+    for fmt in [
+        "%Y-%m-%dT%H:%M%:z",
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%Y-%m-%d %H:%M:%S%:z",
+    ] {
+        if let Ok(t) = DateTime::parse_from_str(s, fmt) {
+            return Ok(Some(When::At(t.with_timezone(&Utc))));
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Ok(Some(When::Day(d)));
+    }
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(l) = NaiveDateTime::parse_from_str(s, fmt) {
+            return Ok(Some(When::At(helsinki::from_local(l))));
+        }
+    }
+    Err(format!(
+        "\"{}\" is not a date (expected e.g. 2026-12-05T19:00:00+02:00 or 2026-12-05)",
+        s.chars().take(40).collect::<String>()
+    ))
+}
+
+/// A clock time turned into its Helsinki day (for feeds that flag date-only values).
+pub fn as_day(w: When) -> When {
+    match w {
+        When::At(t) => When::Day(helsinki::local_date(t)),
+        day => day,
+    }
+}
+
+pub fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Multilingual text in any of the shapes feeds use, without touching its content:
+/// `{"fi": …, "sv": …}` (Linked Events), `{"@language": "fi", "@value": …}` and arrays of those
+/// (JSON-LD), or a bare string in `default_lang`.
+pub fn localized_raw(v: Option<&Value>, default_lang: &str) -> LocalizedText {
+    let mut out = Vec::new();
+    collect_localized(v, default_lang, &mut out, 0);
+    Localized(out)
+}
+
+fn collect_localized(
+    v: Option<&Value>,
+    default_lang: &str,
+    out: &mut Vec<(String, String)>,
+    depth: u8,
+) {
+    match v {
+        Some(Value::String(s)) if !s.trim().is_empty() => {
+            out.push((default_lang.to_owned(), s.trim().to_owned()))
+        }
+        Some(Value::Array(items)) if depth == 0 => {
+            for item in items {
+                collect_localized(Some(item), default_lang, out, depth + 1);
+            }
+        }
+        Some(Value::Object(map)) => {
+            if let Some(value) = map.get("@value").and_then(Value::as_str) {
+                let lang = map
+                    .get("@language")
+                    .and_then(Value::as_str)
+                    .unwrap_or(default_lang);
+                if !value.trim().is_empty() {
+                    out.push((lang.to_ascii_lowercase(), value.trim().to_owned()));
+                }
+                return;
+            }
+            for (lang, s) in map {
+                if let Some(s) = s.as_str().map(str::trim).filter(|s| !s.is_empty()) {
+                    if lang.len() <= 8 && !lang.starts_with('@') {
+                        out.push((lang.to_ascii_lowercase(), s.to_owned()));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Like `localized_raw`, as plain text (titles, places, prices).
+pub fn localized(v: Option<&Value>, default_lang: &str) -> LocalizedText {
+    let mut t = localized_raw(v, default_lang);
+    for (_, s) in &mut t.0 {
+        *s = text::plain(s);
+    }
+    t.0.retain(|(_, s)| !s.is_empty());
+    t
+}
+
+/// Like `localized_raw`, as sanitised rich text (descriptions).
+pub fn localized_rich(v: Option<&Value>, default_lang: &str) -> Localized<RichText> {
+    Localized(
+        localized_raw(v, default_lang)
+            .0
+            .into_iter()
+            .map(|(l, s)| (l, rich_text::parse(&s)))
+            .filter(|(_, r)| !r.is_empty())
+            .collect(),
+    )
+}
+
+/// Like `localized_raw`, keeping only safe http(s) URLs.
+pub fn localized_url(v: Option<&Value>, default_lang: &str) -> LocalizedText {
+    let mut t = localized_raw(v, default_lang);
+    t.0.retain_mut(|(_, u)| match rich_text::safe_url(u) {
+        Some(safe) if !safe.to_ascii_lowercase().starts_with("mailto:") => {
+            *u = safe;
+            true
+        }
+        _ => false,
+    });
+    t
+}
+
+/// The id of a referenced resource: `{"@id": "…/event/kk:1/"}` → `kk:1`; a bare id stays.
+pub fn reference_id(v: &Value) -> Option<String> {
+    let raw = match v {
+        Value::String(s) => s.as_str(),
+        Value::Object(o) => o
+            .get("@id")
+            .or_else(|| o.get("id"))
+            .and_then(Value::as_str)?,
+        _ => return None,
+    };
+    let tail = raw.trim_end_matches('/').rsplit('/').next()?;
+    (!tail.is_empty()).then(|| tail.to_owned())
+}
+
+/// A number that may be written as a string ("64.22", "64,22").
+pub fn number(v: Option<&Value>) -> Option<f64> {
+    match v? {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().replace(',', ".").parse().ok(),
+        _ => None,
+    }
+    .filter(|f: &f64| f.is_finite())
+}
+
+/// A small non-negative integer (ages).
+pub fn small_uint(v: Option<&Value>) -> Option<u32> {
+    number(v)
+        .filter(|n| (0.0..=150.0).contains(n))
+        .map(|n| n as u32)
+}
+
+/// One value or an array of them, as a slice-like iterator.
+pub fn one_or_many(v: Option<&Value>) -> impl Iterator<Item = &Value> {
+    let items: &[Value] = match v {
+        Some(Value::Array(a)) => a,
+        Some(other) => std::slice::from_ref(other),
+        None => &[],
+    };
+    items.iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn when_reads_the_usual_shapes() {
+        let at = |s: &str| when(Some(&json!(s))).unwrap().unwrap();
+        assert_eq!(at("2026-12-05T19:00:00+02:00"), at("2026-12-05T17:00:00Z"));
+        assert_eq!(at("2026-12-05T19:00+02:00"), at("2026-12-05T17:00:00Z"));
+        assert_eq!(at("2026-12-05T19:00:00+0200"), at("2026-12-05T17:00:00Z"));
+        assert_eq!(at("2026-12-05 19:00"), at("2026-12-05T17:00:00Z"));
+        assert!(at("2026-12-05").is_all_day());
+        assert_eq!(when(Some(&json!(""))), Ok(None));
+        assert!(when(Some(&json!("5.12.2026"))).is_err());
+        assert!(when(Some(&json!({"date": 1})))
+            .unwrap_err()
+            .contains("an object"));
+    }
+
+    #[test]
+    fn localized_reads_linked_events_json_ld_and_bare_strings() {
+        let le = localized(
+            Some(&json!({"fi": "<b>Konsertti</b>", "sv": "", "en": "Concert"})),
+            "fi",
+        );
+        assert_eq!(
+            le.0,
+            [
+                ("en".into(), "Concert".into()),
+                ("fi".into(), "Konsertti".into())
+            ]
+        );
+        let ld = localized(
+            Some(&json!([{"@language": "sv", "@value": "Konsert"}, "Konsertti"])),
+            "fi",
+        );
+        assert_eq!(
+            ld.0,
+            [
+                ("sv".into(), "Konsert".into()),
+                ("fi".into(), "Konsertti".into())
+            ]
+        );
+        assert!(localized(Some(&json!(42)), "fi").is_empty());
+    }
+
+    #[test]
+    fn urls_keep_only_http_and_https() {
+        let u = localized_url(
+            Some(&json!({"fi": "https://a.fi", "sv": "javascript:alert(1)", "en": "mailto:x@y"})),
+            "fi",
+        );
+        assert_eq!(u.0, [("fi".into(), "https://a.fi".into())]);
+    }
+
+    #[test]
+    fn numbers_may_be_strings_with_decimal_commas() {
+        assert_eq!(number(Some(&json!("64,5"))), Some(64.5));
+        assert_eq!(number(Some(&json!(64.5))), Some(64.5));
+        assert_eq!(number(Some(&json!("x"))), None);
+        assert_eq!(small_uint(Some(&json!(-3))), None);
+    }
+}
