@@ -3,9 +3,11 @@
 use leptos::prelude::*;
 
 use crate::app::BasePath;
+use crate::feed::catalogue::ListEntry;
 use crate::feed::{Event, EventStatus, LocationKind};
-use crate::i18n::{format_when, Key, Lang};
+use crate::i18n::{format_date, format_when, Key, Lang};
 use crate::region::municipality;
+use crate::time::helsinki;
 
 /// The municipality's name in the UI language (Swedish names where they exist).
 pub fn municipality_name(code: &str, lang: Lang) -> Option<&'static str> {
@@ -18,35 +20,63 @@ pub fn municipality_name(code: &str, lang: Lang) -> Option<&'static str> {
     })
 }
 
-/// One list row. `data-event-id` and `<time datetime>` are stable hooks for tests and embedders.
-pub fn event_row(ev: &Event, lang: Lang, base: &BasePath) -> impl IntoView {
-    let (title_lang, title) = ev.name.pick(lang).unwrap_or(("fi", ""));
-    let href = format!(
+/// The link to an event's page, keeping the language.
+pub fn event_href(base: &BasePath, id: &str, lang: Lang) -> String {
+    format!(
         "{}?lang={}",
-        base.href(&format!("/event/{}", encode(&ev.id))),
+        base.href(&format!("/event/{}", encode(id))),
         lang.code()
-    );
-    let when = ev.start.map(|s| {
-        view! { <time datetime=s.to_rfc3339_helsinki()>{format_when(lang, s, ev.end)}</time> }
-    });
+    )
+}
+
+/// `<time>` with the Helsinki RFC 3339 start, or "date to be announced".
+pub fn when_view(ev: &Event, lang: Lang) -> AnyView {
+    match ev.start {
+        Some(s) => {
+            view! { <time datetime=s.to_rfc3339_helsinki()>{format_when(lang, s, ev.end)}</time> }
+                .into_any()
+        }
+        None => lang.t(Key::DateToBeAnnounced).into_any(),
+    }
+}
+
+pub fn status_badge(status: EventStatus) -> Option<(&'static str, Key)> {
+    match status {
+        EventStatus::Scheduled => None,
+        EventStatus::Cancelled => Some(("cancelled", Key::Cancelled)),
+        EventStatus::Postponed => Some(("postponed", Key::Postponed)),
+        EventStatus::Rescheduled => Some(("rescheduled", Key::Rescheduled)),
+    }
+}
+
+/// Venue and municipality on one line.
+pub fn place_line(ev: &Event, lang: Lang) -> Option<String> {
+    if ev.location_kind == LocationKind::Online {
+        return Some(lang.t(Key::Online2).to_owned());
+    }
     let venue = ev
         .venue
         .as_ref()
         .map(|v| v.name.text(lang).to_owned())
         .filter(|s| !s.is_empty());
     let muni = ev.municipality.and_then(|c| municipality_name(c, lang));
-    let place = match (venue, muni) {
-        (Some(v), Some(m)) => Some(format!("{v}, {m}")),
-        (Some(v), None) => Some(v),
+    match (venue, muni) {
+        (Some(v), Some(m)) if !v.contains(m) => Some(format!("{v}, {m}")),
+        (Some(v), _) => Some(v),
         (None, Some(m)) => Some(m.to_owned()),
         (None, None) => None,
-    };
-    let status = match ev.status {
-        EventStatus::Scheduled => None,
-        EventStatus::Cancelled => Some(("cancelled", Key::Cancelled)),
-        EventStatus::Postponed => Some(("postponed", Key::Postponed)),
-        EventStatus::Rescheduled => Some(("rescheduled", Key::Rescheduled)),
-    };
+    }
+}
+
+/// One list row. `data-event-id` and `<time datetime>` are stable hooks for tests and embedders;
+/// a recurring series is one row carrying the series' id and `data-series-dates`.
+pub fn event_row(entry: &ListEntry, lang: Lang, base: &BasePath) -> impl IntoView {
+    let ev = entry.event;
+    let (title_lang, title) = ev
+        .name
+        .pick(lang)
+        .map_or(("fi", ""), |(l, t)| (l, t.as_str()));
+    let status = status_badge(ev.status);
     let mut badges = Vec::new();
     if let Some((class, key)) = status {
         badges.push((class, lang.t(key)));
@@ -59,20 +89,31 @@ pub fn event_row(ev: &Event, lang: Lang, base: &BasePath) -> impl IntoView {
     if ev.is_free == Some(true) {
         badges.push(("free", lang.t(Key::Free)));
     }
+    let series = entry.series.as_ref().map(|(_, dates)| {
+        let next = ev
+            .start
+            .map(|s| format_date(lang, helsinki::local_date(s.first_instant())));
+        format!(
+            "{} {} {}",
+            dates.len(),
+            lang.t(Key::SeriesDates),
+            next.unwrap_or_default()
+        )
+    });
     view! {
         <li
             class="event-row"
-            data-event-id=ev.id.clone()
+            data-event-id=entry.id().to_owned()
+            data-series-dates=entry.series.as_ref().map(|(_, d)| d.len())
             data-status=status.map(|(c, _)| c)
             data-municipality=ev.municipality
         >
             <h3 class="event-title">
-                <a href=href lang=title_lang.to_owned()>{title.to_owned()}</a>
+                <a href=event_href(base, entry.id(), lang) lang=title_lang.to_owned()>{title.to_owned()}</a>
             </h3>
-            <p class="event-when">
-                {when.map(|w| w.into_any()).unwrap_or_else(|| lang.t(Key::DateToBeAnnounced).into_any())}
-            </p>
-            {place.map(|p| view! { <p class="event-place">{p}</p> })}
+            <p class="event-when">{when_view(ev, lang)}</p>
+            {series.map(|s| view! { <p class="event-series">{s}</p> })}
+            {place_line(ev, lang).map(|p| view! { <p class="event-place">{p}</p> })}
             {(!badges.is_empty()).then(|| view! {
                 <ul class="badges" role="list">
                     {badges.into_iter().map(|(class, text)| view! {
@@ -84,7 +125,6 @@ pub fn event_row(ev: &Event, lang: Lang, base: &BasePath) -> impl IntoView {
     }
 }
 
-/// Percent-encodes an event id for a URL path segment (ids look like "source:123").
 /// Colons stay readable: they are legal in a path segment.
 pub fn encode(id: &str) -> String {
     String::from(js_sys::encode_uri_component(id)).replace("%3A", ":")

@@ -49,3 +49,54 @@ pub fn PartialFailure(errors: Vec<LoadError>) -> impl IntoView {
         </details>
     }
 }
+
+/// The network failed and a saved copy is shown: say how old it is.
+#[component]
+pub fn StaleNotice(stale: Vec<(String, chrono::DateTime<chrono::Utc>)>) -> impl IntoView {
+    let lang = use_lang();
+    let oldest = stale.iter().map(|(_, at)| *at).min();
+    view! {
+        <p class="notice warning" role="status" data-testid="stale-notice">
+            {move || lang.get().t(Key::ShowingCachedCopy)} " "
+            {oldest.map(|at| {
+                let when = crate::time::When::At(at);
+                view! { <time datetime=when.to_rfc3339_helsinki()>{move || crate::i18n::format_when(lang.get(), when, None)}</time> }
+            })}
+            "."
+        </p>
+    }
+}
+
+/// Events the feed had but we could not read: a count, with the details one click away, so a
+/// publisher can find and fix each one.
+#[component]
+pub fn FeedProblems(problems: Vec<crate::feed::Problem>) -> impl IntoView {
+    let lang = use_lang();
+    let t = move |k: Key| lang.get().t(k);
+    let n = problems.len();
+    view! {
+        <details class="notice" data-testid="problem-count" data-count=n>
+            <summary>{n} " " {move || t(Key::ProblemsInFeed)}</summary>
+            <table class="problems">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t(Key::ProblemFeed)}</th>
+                        <th scope="col">{move || t(Key::ProblemPath)}</th>
+                        <th scope="col">"id"</th>
+                        <th scope="col">{move || t(Key::ShowDetails)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {problems.into_iter().map(|p| view! {
+                        <tr>
+                            <td><code>{p.feed}</code></td>
+                            <td><code>{p.path}</code></td>
+                            <td><code>{p.event_id.unwrap_or_default()}</code></td>
+                            <td lang="en">{p.message}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </details>
+    }
+}

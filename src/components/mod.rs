@@ -2,4 +2,5 @@
 
 pub mod event_list;
 pub mod load_state;
+pub mod rich_text;
 pub mod shell;

@@ -3,12 +3,15 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::app::{use_base, use_lang, use_loaded};
-use crate::components::event_list::municipality_name;
+use crate::app::{use_base, use_lang, use_loaded, BasePath};
+use crate::components::event_list::{
+    event_href, municipality_name, place_line, status_badge, when_view,
+};
 use crate::components::load_state::{LoadFailed, Loading};
+use crate::components::rich_text;
 use crate::dom;
-use crate::feed::{Event, EventStatus, LocationKind};
-use crate::i18n::{format_when, Key, Lang};
+use crate::feed::{Catalogue, Event, LocationKind, SuperEventType};
+use crate::i18n::{Key, Lang};
 
 #[component]
 pub fn EventPage() -> impl IntoView {
@@ -24,13 +27,17 @@ pub fn EventPage() -> impl IntoView {
             .unwrap_or(raw)
     };
     let t = move |k: Key| lang.get().t(k);
-    let back = move || format!("{}/?lang={}", base.0, lang.get().code());
+    let back = {
+        let base = base.clone();
+        move || format!("{}/?lang={}", base.0, lang.get().code())
+    };
 
     view! {
         <p class="back"><a href=back>"← " {move || t(Key::BackToEvents)}</a></p>
         <Suspense fallback=|| view! { <Loading /> }>
             {move || {
                 let id = id();
+                let base = base.clone();
                 Suspend::new(async move {
                     let data = match loaded.await {
                         Ok(data) => data,
@@ -41,7 +48,7 @@ pub fn EventPage() -> impl IntoView {
                         match data.catalogue.get(&id) {
                             Some(ev) => {
                                 dom::set_title(&format!("{} – {}", ev.name.text(l), l.t(Key::AppName)));
-                                event_details(ev, l).into_any()
+                                event_details(ev, &data.catalogue, l, &base).into_any()
                             }
                             None => {
                                 dom::set_title(&format!("{} – {}", l.t(Key::EventNotFound), l.t(Key::AppName)));
@@ -62,43 +69,49 @@ pub fn EventPage() -> impl IntoView {
     }
 }
 
-fn event_details(ev: &Event, l: Lang) -> impl IntoView {
-    let (title_lang, title) = ev.name.pick(l).unwrap_or(("fi", ""));
-    let description = ev.short_description.pick(l).map(|(dl, d)| {
-        view! { <p class="lead" lang=dl.to_owned()>{d.to_owned()}</p> }
+/// Links to related events: a series' dates, a festival's parts.
+fn related_list(events: &[&Event], l: Lang, base: &BasePath) -> impl IntoView {
+    view! {
+        <ul class="related">
+            {events.iter().map(|e| view! {
+                <li data-related-id=e.id.clone()>
+                    <a href=event_href(base, &e.id, l)>{when_view(e, l)}</a>
+                    " – " {e.name.text(l).to_owned()}
+                    {status_badge(e.status).map(|(class, key)| view! { " " <span class=format!("badge badge-{class}")>{l.t(key)}</span> })}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+fn event_details(ev: &Event, catalogue: &Catalogue, l: Lang, base: &BasePath) -> impl IntoView {
+    let (title_lang, title) = ev
+        .name
+        .pick(l)
+        .map_or(("fi", ""), |(lang, t)| (lang, t.as_str()));
+    let lead = ev
+        .short_description
+        .pick(l)
+        .map(|(dl, d)| view! { <p class="lead" lang=dl.to_owned()>{d.clone()}</p> });
+    let description = ev.description.pick(l).map(|(dl, d)| {
+        view! { <div class="description" lang=dl.to_owned()>{rich_text::render(&d.0)}</div> }
     });
-    let when = match ev.start {
-        Some(s) => {
-            view! { <time datetime=s.to_rfc3339_helsinki()>{format_when(l, s, ev.end)}</time> }
-                .into_any()
+    let place = place_line(ev, l).map(|p| {
+        let street = ev
+            .venue
+            .as_ref()
+            .map(|v| v.street_address.text(l).to_owned())
+            .filter(|s| !s.is_empty());
+        match street {
+            Some(s) => format!("{p} ({s})"),
+            None => p,
         }
-        None => l.t(Key::DateToBeAnnounced).into_any(),
-    };
-    let venue = ev.venue.as_ref();
-    let place = venue.map(|v| {
-        let name = v.name.text(l).to_owned();
-        let street = v.street_address.text(l).to_owned();
-        [name, street]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ")
     });
-    let place = match ev.location_kind {
-        LocationKind::Online => Some(l.t(Key::Online).to_owned()),
-        _ => place.filter(|p| !p.is_empty()),
-    };
     let muni = ev.municipality.and_then(|c| municipality_name(c, l));
-    let status = match ev.status {
-        EventStatus::Scheduled => None,
-        EventStatus::Cancelled => Some(("cancelled", l.t(Key::Cancelled))),
-        EventStatus::Postponed => Some(("postponed", l.t(Key::Postponed))),
-        EventStatus::Rescheduled => Some(("rescheduled", l.t(Key::Rescheduled))),
-    };
     let price = if ev.is_free == Some(true) {
         Some(l.t(Key::Free).to_owned())
     } else {
-        ev.price.pick(l).map(|(_, p)| p.to_owned())
+        ev.price.pick(l).map(|(_, p)| p.clone())
     };
     let categories = ev
         .categories
@@ -106,30 +119,73 @@ fn event_details(ev: &Event, l: Lang) -> impl IntoView {
         .map(|c| c.label(l))
         .collect::<Vec<_>>()
         .join(", ");
-    let info = ev
-        .info_url
-        .pick(l)
-        .map(|(_, u)| u.to_owned())
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    let ages = match (ev.audience_min_age, ev.audience_max_age) {
+        (Some(a), Some(b)) => Some(format!("{a}–{b}")),
+        (Some(a), None) => Some(format!("{a}+")),
+        (None, Some(b)) => Some(format!("0–{b}")),
+        (None, None) => None,
+    };
+    let languages = (!ev.in_language.is_empty()).then(|| ev.in_language.join(", "));
+    let organizer = ev.organizer.pick(l).map(|(_, o)| o.clone());
+    let link = |url: &crate::feed::LocalizedText, key: Key| {
+        url.pick(l).map(|(_, u)| view! {
+            <a class="button" href=u.clone() rel="noopener noreferrer" target="_blank">{l.t(key)}</a>
+        })
+    };
+    let tickets = link(&ev.ticket_url, Key::Tickets);
+    let info = link(&ev.info_url, Key::MoreInfo);
+    let image = ev.image.as_ref().map(|img| {
+        let alt = img.alt.pick(l).map(|(_, a)| a.clone()).unwrap_or_default();
+        view! {
+            <figure class="event-image">
+                <img src=img.url.clone() alt=alt loading="lazy" />
+                {img.credit.clone().map(|c| view! { <figcaption>{l.t(Key::ImageCredit)} ": " {c}</figcaption> })}
+            </figure>
+        }
+    });
+    // A series' dates, or a festival's programme; and the festival or series this belongs to.
+    let children = catalogue.children_of(&ev.id);
+    let children_heading = if ev.super_event_type == Some(SuperEventType::Recurring) {
+        Key::OtherDates
+    } else {
+        Key::Programme
+    };
+    let parent = ev.super_event.as_deref().and_then(|p| catalogue.get(p));
+    let siblings: Vec<&Event> = match parent {
+        Some(p) if p.super_event_type == Some(SuperEventType::Recurring) => {
+            catalogue.children_of(&p.id)
+        }
+        _ => Vec::new(),
+    };
     view! {
         <article class="event-page" data-testid="event-page" data-event-id=ev.id.clone()>
             <h1 lang=title_lang.to_owned()>{title.to_owned()}</h1>
-            {status.map(|(class, text)| view! { <p class=format!("badge badge-{class}")>{text}</p> })}
-            {description}
+            {status_badge(ev.status).map(|(class, key)| view! { <p class=format!("badge badge-{class}") data-testid="event-status">{l.t(key)}</p> })}
+            {parent.map(|p| view! {
+                <p class="part-of">{l.t(Key::PartOf)} ": " <a href=event_href(base, &p.id, l)>{p.name.text(l).to_owned()}</a></p>
+            })}
+            {lead}
+            {image}
             <dl class="facts">
                 <dt>{l.t(Key::Time)}</dt>
-                <dd>{when}</dd>
+                <dd>{when_view(ev, l)}</dd>
                 {place.map(|p| view! { <dt>{l.t(Key::Place)}</dt><dd>{p}</dd> })}
-                {(ev.location_kind == LocationKind::Approximate).then(|| view! {
-                    <dd class="note">{l.t(Key::ApproximateLocation)}</dd>
-                })}
+                {(ev.location_kind == LocationKind::Approximate).then(|| view! { <dd class="note">{l.t(Key::ApproximateLocation)}</dd> })}
                 {muni.map(|m| view! { <dt>{l.t(Key::Municipality)}</dt><dd>{m}</dd> })}
                 {price.map(|p| view! { <dt>{l.t(Key::Price)}</dt><dd>{p}</dd> })}
                 <dt>{l.t(Key::Categories)}</dt>
                 <dd>{categories}</dd>
+                {ages.map(|a| view! { <dt>{l.t(Key::Ages)}</dt><dd>{a}</dd> })}
+                {languages.map(|a| view! { <dt>{l.t(Key::Languages)}</dt><dd>{a}</dd> })}
+                {organizer.map(|o| view! { <dt>{l.t(Key::Organizer)}</dt><dd>{o}</dd> })}
             </dl>
-            {info.map(|u| view! {
-                <p><a class="button" href=u rel="noopener noreferrer" target="_blank">{l.t(Key::MoreInfo)}</a></p>
+            {(tickets.is_some() || info.is_some()).then(|| view! { <p class="actions">{tickets}" "{info}</p> })}
+            {description.map(|d| view! { <h2>{l.t(Key::Description)}</h2> {d} })}
+            {(!children.is_empty()).then(|| view! {
+                <section data-testid="event-children"><h2>{l.t(children_heading)}</h2>{related_list(&children, l, base)}</section>
+            })}
+            {(!siblings.is_empty()).then(|| view! {
+                <section data-testid="series-dates"><h2>{l.t(Key::OtherDates)}</h2>{related_list(&siblings, l, base)}</section>
             })}
         </article>
     }

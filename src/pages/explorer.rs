@@ -2,9 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::api::Loaded;
 use crate::app::{use_base, use_lang, use_loaded};
 use crate::components::event_list::event_row;
-use crate::components::load_state::{LoadFailed, Loading, PartialFailure};
+use crate::components::load_state::{
+    FeedProblems, LoadFailed, Loading, PartialFailure, StaleNotice,
+};
 use crate::dom;
 use crate::i18n::Key;
 
@@ -22,58 +25,54 @@ pub fn Explorer() -> impl IntoView {
             {move || {
                 let base = base.clone();
                 Suspend::new(async move {
-                    let data = match loaded.await {
-                        Ok(data) => data,
-                        Err(error) => return view! { <LoadFailed error /> }.into_any(),
-                    };
-                    let now = dom::now();
-                    let problems = data.catalogue.problems.len();
-                    let feed_errors = data.feed_errors.clone();
-                    let list = move || {
-                        let l = lang.get();
-                        let (dated, undated): (Vec<_>, Vec<_>) = data
-                            .catalogue
-                            .upcoming(now)
-                            .partition(|e| e.start.is_some());
-                        let count = dated.len() + undated.len();
-                        view! {
-                            <section class="results" aria-labelledby="results-heading">
-                                <div class="results-header">
-                                    <h2 id="results-heading">{l.t(Key::UpcomingEvents)}</h2>
-                                    <p
-                                        class="result-count"
-                                        data-testid="result-count"
-                                        data-count=count
-                                        role="status"
-                                    >
-                                        {count} " " {l.t(Key::EventsCount)}
-                                    </p>
-                                </div>
-                                {(problems > 0).then(|| view! {
-                                    <p class="notice" data-testid="problem-count" data-count=problems>
-                                        {problems} " " {l.t(Key::ProblemsInFeed)}
-                                    </p>
-                                })}
-                                {(count == 0).then(|| view! { <p class="empty">{l.t(Key::NoUpcomingEvents)}</p> })}
-                                <ol class="event-list" data-testid="event-list">
-                                    {dated.into_iter().map(|e| event_row(e, l, &base)).collect_view()}
-                                </ol>
-                                {(!undated.is_empty()).then(|| view! {
-                                    <h2 class="group-heading">{l.t(Key::DateToBeAnnounced)}</h2>
-                                    <ul class="event-list tba" data-testid="event-list-tba">
-                                        {undated.into_iter().map(|e| event_row(e, l, &base)).collect_view()}
-                                    </ul>
-                                })}
-                            </section>
-                        }
-                    };
-                    view! {
-                        {(!feed_errors.is_empty()).then(|| view! { <PartialFailure errors=feed_errors /> })}
-                        {list}
+                    match loaded.await {
+                        Ok(data) => view! { <LoadNotices data=data.clone() /> {results(data, base)} }.into_any(),
+                        Err(error) => view! { <LoadFailed error /> }.into_any(),
                     }
-                    .into_any()
                 })
             }}
         </Suspense>
+    }
+}
+
+/// Everything that went partly wrong while loading, above the results.
+#[component]
+fn LoadNotices(data: std::sync::Arc<Loaded>) -> impl IntoView {
+    view! {
+        {(!data.stale.is_empty()).then(|| view! { <StaleNotice stale=data.stale.clone() /> })}
+        {(!data.feed_errors.is_empty()).then(|| view! { <PartialFailure errors=data.feed_errors.clone() /> })}
+        {(!data.catalogue.problems.is_empty()).then(|| view! { <FeedProblems problems=data.catalogue.problems.clone() /> })}
+    }
+}
+
+fn results(data: std::sync::Arc<Loaded>, base: crate::app::BasePath) -> impl IntoView {
+    let lang = use_lang();
+    let now = dom::now();
+    move || {
+        let l = lang.get();
+        let entries = data.catalogue.upcoming_entries(now);
+        let count: usize = entries.iter().map(|e| e.event_count()).sum();
+        let (dated, undated): (Vec<_>, Vec<_>) =
+            entries.into_iter().partition(|e| e.event.start.is_some());
+        view! {
+            <section class="results" aria-labelledby="results-heading">
+                <div class="results-header">
+                    <h2 id="results-heading">{l.t(Key::UpcomingEvents)}</h2>
+                    <p class="result-count" data-testid="result-count" data-count=count role="status">
+                        {count} " " {l.t(Key::EventsCount)}
+                    </p>
+                </div>
+                {(count == 0).then(|| view! { <p class="empty">{l.t(Key::NoUpcomingEvents)}</p> })}
+                <ol class="event-list" data-testid="event-list">
+                    {dated.iter().map(|e| event_row(e, l, &base)).collect_view()}
+                </ol>
+                {(!undated.is_empty()).then(|| view! {
+                    <h2 class="group-heading">{l.t(Key::DateToBeAnnounced)}</h2>
+                    <ul class="event-list tba" data-testid="event-list-tba">
+                        {undated.iter().map(|e| event_row(e, l, &base)).collect_view()}
+                    </ul>
+                })}
+            </section>
+        }
     }
 }
