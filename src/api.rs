@@ -15,7 +15,7 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::config::{check_feed_override, Config, FeedOverrideRefused};
-use crate::feed::{Catalogue, Document, FeedError, FeedPage};
+use crate::feed::{linked_events, parse_feed, Catalogue, FeedError, FeedPage, Json};
 use crate::i18n::Key;
 
 /// A paginated feed is followed at most this far, so a feed whose `next` loops cannot hang us.
@@ -249,7 +249,7 @@ pub async fn load_config() -> Config {
 /// Falls back page by page to the last good copy when the network fails.
 async fn load_feed(
     url: &str,
-    places: &mut HashMap<String, serde_json::Value>,
+    places: &mut HashMap<String, Option<Json<'static>>>,
     stale: &mut Option<DateTime<Utc>>,
 ) -> Result<Vec<FeedPage>, LoadError> {
     let mut pages = Vec::new();
@@ -259,50 +259,49 @@ async fn load_feed(
         if pages.len() >= MAX_PAGES || !seen.insert(u.clone()) {
             break;
         }
-        let fresh = fetch_with_retry(&u).await;
-        let parsed = fresh.and_then(|bytes| {
-            Document::parse(&bytes)
-                .map(|d| (d, bytes))
-                .map_err(|error| LoadError::Feed {
-                    url: u.clone(),
-                    error,
-                })
-        });
-        let doc = match parsed {
-            Ok((doc, bytes)) => {
+        let parse = |bytes: &[u8]| {
+            parse_feed(bytes, url).map_err(|error| LoadError::Feed {
+                url: u.clone(),
+                error,
+            })
+        };
+        let mut page = match fetch_with_retry(&u)
+            .await
+            .and_then(|bytes| Ok((parse(&bytes)?, bytes)))
+        {
+            Ok((page, bytes)) => {
                 remember(&u, &bytes).await;
-                doc
+                page
             }
             Err(e) => match recall(&u)
                 .await
-                .and_then(|(b, at)| Some((Document::parse(&b).ok()?, at)))
+                .and_then(|(b, at)| Some((parse(&b).ok()?, at)))
             {
-                Some((doc, at)) => {
-                    web_sys::console::warn_1(
-                        &format!(
-                            "Kulttuurikartta: {}; showing the copy from {at}",
-                            e.detail()
-                        )
-                        .into(),
+                Some((page, at)) => {
+                    let msg = format!(
+                        "Kulttuurikartta: {}; showing the copy from {at}",
+                        e.detail()
                     );
+                    web_sys::console::warn_1(&msg.into());
                     *stale = Some(stale.map_or(at, |s| s.min(at)));
-                    doc
+                    page
                 }
                 None => return Err(e),
             },
         };
-        for place_url in doc.missing_places() {
-            if places.contains_key(&place_url) {
-                continue;
+        for (index, place_url) in std::mem::take(&mut page.unresolved_places) {
+            if !places.contains_key(&place_url) {
+                // A place that cannot be fetched leaves its events unmapped, not lost.
+                let fetched = fetch_with_retry(&place_url).await.ok();
+                let value = fetched.and_then(|b| Json::parse(&b).ok().map(Json::into_owned));
+                places.insert(place_url.clone(), value);
             }
-            // A place that cannot be fetched leaves its events unmapped, not lost.
-            if let Ok(bytes) = fetch_with_retry(&place_url).await {
-                if let Ok(v) = serde_json::from_slice(&bytes) {
-                    places.insert(place_url, v);
-                }
+            if let (Some(Some(place)), Some(ev)) =
+                (places.get(&place_url), page.events.get_mut(index))
+            {
+                linked_events::resolve_place(ev, place);
             }
         }
-        let page = doc.into_page(url, places);
         next = page.next.clone();
         pages.push(page);
     }

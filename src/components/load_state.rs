@@ -83,7 +83,7 @@ pub fn FeedProblems(problems: Vec<crate::feed::Problem>) -> impl IntoView {
                         <th scope="col">{move || t(Key::ProblemFeed)}</th>
                         <th scope="col">{move || t(Key::ProblemPath)}</th>
                         <th scope="col">"id"</th>
-                        <th scope="col">{move || t(Key::ShowDetails)}</th>
+                        <th scope="col">{move || t(Key::ProblemMessage)}</th>
                     </tr>
                 </thead>
                 <tbody>

@@ -1,11 +1,11 @@
 //! Tolerant readers for JSON values, shared by the feed formats: feeds put strings where objects
 //! belong, numbers in strings, and HTML everywhere.
 
+use super::json_value::Json as Value;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use serde_json::Value;
 
-use super::model::{Localized, LocalizedText};
-use super::rich_text::{self, RichText};
+use super::model::{LangTag, Localized, LocalizedText};
+use super::rich_text;
 use super::text;
 use crate::time::{helsinki, When};
 
@@ -86,12 +86,12 @@ pub fn localized_raw(v: Option<&Value>, default_lang: &str) -> LocalizedText {
 fn collect_localized(
     v: Option<&Value>,
     default_lang: &str,
-    out: &mut Vec<(String, String)>,
+    out: &mut Vec<(LangTag, String)>,
     depth: u8,
 ) {
     match v {
         Some(Value::String(s)) if !s.trim().is_empty() => {
-            out.push((default_lang.to_owned(), s.trim().to_owned()))
+            out.push((LangTag::new(default_lang), s.trim().to_owned()))
         }
         Some(Value::Array(items)) if depth == 0 => {
             for item in items {
@@ -105,14 +105,14 @@ fn collect_localized(
                     .and_then(Value::as_str)
                     .unwrap_or(default_lang);
                 if !value.trim().is_empty() {
-                    out.push((lang.to_ascii_lowercase(), value.trim().to_owned()));
+                    out.push((LangTag::new(lang), value.trim().to_owned()));
                 }
                 return;
             }
-            for (lang, s) in map {
+            for (lang, s) in map.iter() {
                 if let Some(s) = s.as_str().map(str::trim).filter(|s| !s.is_empty()) {
                     if lang.len() <= 8 && !lang.starts_with('@') {
-                        out.push((lang.to_ascii_lowercase(), s.to_owned()));
+                        out.push((LangTag::new(lang), s.to_owned()));
                     }
                 }
             }
@@ -131,18 +131,6 @@ pub fn localized(v: Option<&Value>, default_lang: &str) -> LocalizedText {
     t
 }
 
-/// Like `localized_raw`, as sanitised rich text (descriptions).
-pub fn localized_rich(v: Option<&Value>, default_lang: &str) -> Localized<RichText> {
-    Localized(
-        localized_raw(v, default_lang)
-            .0
-            .into_iter()
-            .map(|(l, s)| (l, rich_text::parse(&s)))
-            .filter(|(_, r)| !r.is_empty())
-            .collect(),
-    )
-}
-
 /// Like `localized_raw`, keeping only safe http(s) URLs.
 pub fn localized_url(v: Option<&Value>, default_lang: &str) -> LocalizedText {
     let mut t = localized_raw(v, default_lang);
@@ -159,7 +147,7 @@ pub fn localized_url(v: Option<&Value>, default_lang: &str) -> LocalizedText {
 /// The id of a referenced resource: `{"@id": "…/event/kk:1/"}` → `kk:1`; a bare id stays.
 pub fn reference_id(v: &Value) -> Option<String> {
     let raw = match v {
-        Value::String(s) => s.as_str(),
+        Value::String(s) => s.as_ref(),
         Value::Object(o) => o
             .get("@id")
             .or_else(|| o.get("id"))
@@ -173,7 +161,7 @@ pub fn reference_id(v: &Value) -> Option<String> {
 /// A number that may be written as a string ("64.22", "64,22").
 pub fn number(v: Option<&Value>) -> Option<f64> {
     match v? {
-        Value::Number(n) => n.as_f64(),
+        Value::Number(n) => Some(*n),
         Value::String(s) => s.trim().replace(',', ".").parse().ok(),
         _ => None,
     }
@@ -188,8 +176,8 @@ pub fn small_uint(v: Option<&Value>) -> Option<u32> {
 }
 
 /// One value or an array of them, as a slice-like iterator.
-pub fn one_or_many(v: Option<&Value>) -> impl Iterator<Item = &Value> {
-    let items: &[Value] = match v {
+pub fn one_or_many<'v, 'a>(v: Option<&'v Value<'a>>) -> impl Iterator<Item = &'v Value<'a>> {
+    let items: &[Value<'a>] = match v {
         Some(Value::Array(a)) => a,
         Some(other) => std::slice::from_ref(other),
         None => &[],
@@ -200,7 +188,13 @@ pub fn one_or_many(v: Option<&Value>) -> impl Iterator<Item = &Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+
+    fn v(j: serde_json::Value) -> Value<'static> {
+        Value::from(&j)
+    }
+    macro_rules! json {
+        ($($t:tt)+) => { v(serde_json::json!($($t)+)) };
+    }
 
     #[test]
     fn when_reads_the_usual_shapes() {

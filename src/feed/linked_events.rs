@@ -5,9 +5,9 @@
 //! Places are usually embedded; when a publisher gives only `{"@id": url}`, the loader fetches
 //! each distinct place once and passes them in as `places`.
 
-use std::collections::HashMap;
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use serde_json::{Map, Value};
+use super::json_value::{Json as Value, Object as Map};
 
 use super::json::{self, reference_id};
 use super::location::{locate, Located, PlaceClues};
@@ -18,29 +18,7 @@ pub fn is_linked_events(doc: &Value) -> bool {
     doc.get("data").is_some_and(Value::is_array)
 }
 
-/// Place URLs that events reference without embedding the place, each once.
-pub fn missing_places(doc: &Value) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for ev in doc
-        .get("data")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let Some(loc) = ev.get("location").and_then(Value::as_object) else {
-            continue;
-        };
-        let Some(url) = loc.get("@id").and_then(Value::as_str) else {
-            continue;
-        };
-        if !is_embedded(loc) && !is_internet(url) && !out.iter().any(|u| u == url) {
-            out.push(url.to_owned());
-        }
-    }
-    out
-}
-
-fn is_embedded(place: &Map<String, Value>) -> bool {
+fn is_embedded(place: &Map) -> bool {
     place.contains_key("name") || place.contains_key("position")
 }
 
@@ -48,7 +26,169 @@ fn is_internet(place_id: &str) -> bool {
     place_id.trim_end_matches('/').ends_with(":internet")
 }
 
-pub fn parse_page(doc: &Value, source: &str, places: &HashMap<String, Value>) -> FeedPage {
+/// Reads a Linked Events page straight from its bytes, one event at a time: each event's JSON
+/// tree is built, read and dropped before the next, so a 100 000-event feed never exists as one
+/// tree in memory. `Ok(None)`: the document is JSON but not a Linked Events page.
+pub fn parse_streaming(bytes: &[u8], source: &str) -> Result<Option<FeedPage>, serde_json::Error> {
+    let mut page = FeedPage::default();
+    let mut saw_data = false;
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    PageSeed {
+        source,
+        page: &mut page,
+        saw_data: &mut saw_data,
+    }
+    .deserialize(&mut de)?;
+    de.end()?;
+    Ok(saw_data.then_some(page))
+}
+
+struct PageSeed<'s> {
+    source: &'s str,
+    page: &'s mut FeedPage,
+    saw_data: &'s mut bool,
+}
+
+impl<'de> DeserializeSeed<'de> for PageSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PageSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a Linked Events page")
+    }
+    // Any other top-level value is simply not a Linked Events page.
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match key.as_ref() {
+                "data" => {
+                    let seed = EventsSeed {
+                        source: self.source,
+                        page: &mut *self.page,
+                        is_array: false,
+                    };
+                    *self.saw_data = map.next_value_seed(seed)?;
+                }
+                "meta" => {
+                    let meta: Value = map.next_value()?;
+                    self.page.next = meta
+                        .get("next")
+                        .and_then(Value::as_str)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned);
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+struct EventsSeed<'s> {
+    source: &'s str,
+    page: &'s mut FeedPage,
+    is_array: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for EventsSeed<'_> {
+    /// Whether `data` was an array.
+    type Value = bool;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EventsSeed<'_> {
+    type Value = bool;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of events")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<bool, A::Error> {
+        self.is_array = true;
+        let mut index = 0;
+        while let Some(item) = seq.next_element::<Value>()? {
+            read_item(&item, index, self.source, self.page);
+            index += 1;
+        }
+        Ok(self.is_array)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(false)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_unit<E>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+}
+
+/// Reads one item of `data` into the page: an event, or a problem report.
+fn read_item(item: &Value, index: usize, source: &str, page: &mut FeedPage) {
+    match parse_event(item) {
+        Ok((ev, unresolved_place)) => {
+            if let Some(url) = unresolved_place {
+                page.unresolved_places.push((page.events.len(), url));
+            }
+            page.events.push(ev);
+        }
+        Err((field, message)) => page.problems.push(Problem {
+            feed: source.to_owned(),
+            index,
+            event_id: item.get("id").and_then(Value::as_str).map(str::to_owned),
+            path: if field.is_empty() {
+                format!("data[{index}]")
+            } else {
+                format!("data[{index}].{field}")
+            },
+            message,
+        }),
+    }
+}
+
+/// Reads a page already parsed into a tree (tests and tools).
+pub fn parse_page(doc: &Value, source: &str) -> FeedPage {
     let mut page = FeedPage {
         next: doc
             .pointer("/meta/next")
@@ -62,22 +202,24 @@ pub fn parse_page(doc: &Value, source: &str, places: &HashMap<String, Value>) ->
         .and_then(Value::as_array)
         .map_or(&[][..], Vec::as_slice);
     for (index, item) in items.iter().enumerate() {
-        match parse_event(item, places) {
-            Ok(ev) => page.events.push(ev),
-            Err((field, message)) => page.problems.push(Problem {
-                feed: source.to_owned(),
-                index,
-                event_id: item.get("id").and_then(Value::as_str).map(str::to_owned),
-                path: if field.is_empty() {
-                    format!("data[{index}]")
-                } else {
-                    format!("data[{index}].{field}")
-                },
-                message,
-            }),
-        }
+        read_item(item, index, source, &mut page);
     }
     page
+}
+
+/// Fills in a place that the feed only referenced (`{"@id": url}`), once the loader fetched it.
+pub fn resolve_place(ev: &mut Event, place: &Value) {
+    let mut warnings = Vec::new();
+    let (venue, located) = read_place(place.as_object(), &mut warnings);
+    if venue.is_none() {
+        return;
+    }
+    ev.warnings.retain(|w| !w.contains("neither embedded"));
+    ev.warnings.extend(warnings);
+    ev.venue = venue;
+    ev.position = located.position;
+    ev.location_kind = located.kind;
+    ev.municipality = located.municipality;
 }
 
 type FieldError = (String, String);
@@ -87,7 +229,8 @@ fn err(field: &str, message: impl Into<String>) -> FieldError {
 }
 
 /// Reads one event. An error names the field (relative to the event) and what is wrong with it.
-pub fn parse_event(v: &Value, places: &HashMap<String, Value>) -> Result<Event, FieldError> {
+/// A place given only as a reference comes back as its URL, for the loader to fetch.
+pub fn parse_event(v: &Value) -> Result<(Event, Option<String>), FieldError> {
     let obj = v
         .as_object()
         .ok_or_else(|| err("", "an event must be a JSON object"))?;
@@ -122,9 +265,9 @@ pub fn parse_event(v: &Value, places: &HashMap<String, Value>) -> Result<Event, 
     check_times(&mut start, &mut end, status, &mut warnings);
 
     let location = obj.get("location").and_then(Value::as_object);
-    let location = location.map(|loc| match loc.get("@id").and_then(Value::as_str) {
-        Some(url) if !is_embedded(loc) => places.get(url).and_then(Value::as_object).unwrap_or(loc),
-        _ => loc,
+    let unresolved_place = location.and_then(|loc| {
+        let url = loc.get("@id").and_then(Value::as_str)?;
+        (!is_embedded(loc) && !is_internet(url)).then(|| url.to_owned())
     });
     let (venue, located) = read_place(location, &mut warnings);
 
@@ -162,11 +305,11 @@ pub fn parse_event(v: &Value, places: &HashMap<String, Value>) -> Result<Event, 
             })
         });
 
-    Ok(Event {
+    let event = Event {
         id,
         name,
         short_description: json::localized(obj.get("short_description"), "fi"),
-        description: json::localized_rich(obj.get("description"), "fi"),
+        description: json::localized_raw(obj.get("description"), "fi"),
         start,
         end,
         status,
@@ -203,7 +346,8 @@ pub fn parse_event(v: &Value, places: &HashMap<String, Value>) -> Result<Event, 
             .map(|s| s.iter().filter_map(reference_id).collect())
             .unwrap_or_default(),
         warnings,
-    })
+    };
+    Ok((event, unresolved_place))
 }
 
 /// Rules every format shares: an end before the start is dropped; a missing start is kept.
@@ -224,10 +368,7 @@ pub(super) fn check_times(
     }
 }
 
-fn read_place(
-    place: Option<&Map<String, Value>>,
-    warnings: &mut Vec<String>,
-) -> (Option<Venue>, Located) {
+fn read_place(place: Option<&Map>, warnings: &mut Vec<String>) -> (Option<Venue>, Located) {
     let Some(obj) = place else {
         return (None, Located::UNKNOWN);
     };
@@ -292,7 +433,7 @@ mod tests {
     use super::*;
     use crate::time::When;
     use chrono::NaiveDate;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     fn event(extra: Value) -> Value {
         let mut base = json!({"id": "kk:1", "name": {"fi": "Konsertti"}, "start_time": "2026-12-05T17:00:00Z"});
@@ -311,7 +452,11 @@ mod tests {
     }
 
     fn parse(v: Value) -> Event {
-        parse_event(&v, &HashMap::new()).unwrap()
+        parse_event(&(&v).into()).unwrap().0
+    }
+
+    fn page(doc: &Value) -> FeedPage {
+        parse_page(&doc.into(), "test-feed")
     }
 
     #[test]
@@ -322,7 +467,7 @@ mod tests {
             42,
             event(json!({"id": "kk:4"})),
         ]});
-        let page = parse_page(&doc, "test-feed", &HashMap::new());
+        let page = page(&doc);
         assert_eq!(page.events.len(), 2);
         assert_eq!(page.next.as_deref(), Some("https://x/page2"));
         assert_eq!(page.problems.len(), 2);
@@ -434,26 +579,22 @@ mod tests {
     }
 
     #[test]
-    fn referenced_places_are_listed_once_and_used_when_fetched() {
+    fn referenced_places_are_reported_and_filled_in_when_fetched() {
         let url = "https://api/place/kk:kuhmotalo/";
         let doc = json!({"data": [
             event(json!({"location": {"@id": url}})),
-            event(json!({"id": "kk:2", "location": {"@id": url}})),
             event(json!({"id": "kk:3", "location": {"@id": "https://api/place/x:internet/"}})),
         ]});
-        assert_eq!(missing_places(&doc), [url]);
-        let unresolved = parse_page(&doc, "t", &HashMap::new());
-        assert_eq!(unresolved.events[0].location_kind, LocationKind::Unknown);
-        assert!(unresolved.events[0].warnings[0].contains("neither embedded"));
-        let places = HashMap::from([(
-            url.to_owned(),
-            json!({"id": "kk:kuhmotalo", "name": {"fi": "Kuhmo-talo"},
-                   "position": {"type": "Point", "coordinates": [29.518, 64.1255]}}),
-        )]);
-        let page = parse_page(&doc, "t", &places);
-        assert_eq!(page.events[1].municipality, Some("290"));
+        let mut p = page(&doc);
+        assert_eq!(p.unresolved_places, [(0, url.to_owned())]);
+        assert_eq!(p.events[0].location_kind, LocationKind::Unknown);
+        assert!(p.events[0].warnings[0].contains("neither embedded"));
+        let place = super::Value::from(&json!({"id": "kk:kuhmotalo", "name": {"fi": "Kuhmo-talo"},
+            "position": {"type": "Point", "coordinates": [29.518, 64.1255]}}));
+        resolve_place(&mut p.events[0], &place);
+        assert_eq!(p.events[0].municipality, Some("290"));
         assert_eq!(
-            page.events[1]
+            p.events[0]
                 .venue
                 .as_ref()
                 .unwrap()
@@ -461,6 +602,22 @@ mod tests {
                 .text(crate::i18n::Lang::Fi),
             "Kuhmo-talo"
         );
+        assert!(p.events[0].warnings.is_empty());
+    }
+
+    #[test]
+    fn streaming_and_tree_reading_agree() {
+        let doc = json!({"meta": {"next": "https://x/2"}, "data": [event(json!({})), 42, event(json!({"id": "kk:2"}))]});
+        let streamed = parse_streaming(doc.to_string().as_bytes(), "test-feed")
+            .unwrap()
+            .unwrap();
+        let tree = page(&doc);
+        assert_eq!(streamed.events, tree.events);
+        assert_eq!(streamed.problems, tree.problems);
+        assert_eq!(streamed.next, tree.next);
+        assert!(parse_streaming(b"[1, 2]", "t").unwrap().is_none());
+        assert!(parse_streaming(br#"{"data": 3}"#, "t").unwrap().is_none());
+        assert!(parse_streaming(br#"{"data": [}"#, "t").is_err());
     }
 
     #[test]
@@ -480,8 +637,8 @@ mod tests {
             "name": {"fi": "<b>Jazz</b> &amp; <script>x()</script>"},
             "description": {"fi": "<p>Hei <a href=\"javascript:x()\">linkki</a></p>"},
         })));
-        assert_eq!(e.name.text(crate::i18n::Lang::Fi), "Jazz & x()");
-        let (_, d) = e.description.pick(crate::i18n::Lang::Fi).unwrap();
+        assert_eq!(e.name.text(crate::i18n::Lang::Fi), "Jazz &");
+        let (_, d) = e.description_rich(crate::i18n::Lang::Fi).unwrap();
         assert_eq!(d.plain_text(), "Hei linkki");
     }
 

@@ -6,27 +6,27 @@
 pub mod catalogue;
 pub mod category;
 pub mod json;
+pub mod json_value;
 pub mod linked_events;
 pub mod location;
 pub mod model;
 pub mod rich_text;
+#[cfg(test)]
+mod robustness;
 pub mod schema_org;
 pub mod text;
 
-use std::collections::HashMap;
-
-use serde_json::Value;
-
 pub use catalogue::Catalogue;
 pub use category::Category;
+pub use json_value::Json;
 pub use model::{
-    Event, EventStatus, Image, LatLon, Localized, LocalizedText, LocationKind, Problem,
+    Event, EventStatus, Image, LangTag, LatLon, Localized, LocalizedText, LocationKind, Problem,
     SuperEventType, Venue,
 };
 
 /// Feeds bigger than this are refused before parsing: a browser tab should not be brought down
-/// by a misconfigured URL pointing at a database dump.
-pub const MAX_FEED_BYTES: usize = 64 * 1024 * 1024;
+/// by a misconfigured URL pointing at a database dump. 100 000 rich events are about 110 MB.
+pub const MAX_FEED_BYTES: usize = 256 * 1024 * 1024;
 
 /// One fetched feed document, parsed.
 #[derive(Debug, Default)]
@@ -36,6 +36,9 @@ pub struct FeedPage {
     pub problems: Vec<Problem>,
     /// The next page of a paginated feed, if any.
     pub next: Option<String>,
+    /// Events whose place the feed only referenced: (index in `events`, place URL). The loader
+    /// fetches each URL once and calls `linked_events::resolve_place`.
+    pub unresolved_places: Vec<(usize, String)>,
 }
 
 /// Why a whole feed document could not be used.
@@ -84,66 +87,33 @@ impl std::fmt::Display for FeedError {
     }
 }
 
-/// The formats we read, detected from the document itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    LinkedEvents,
-    SchemaOrg,
-}
-
-/// A feed document that parsed as JSON and has a known shape.
-#[derive(Debug)]
-pub struct Document {
-    pub format: Format,
-    value: Value,
-}
-
-impl Document {
-    pub fn parse(bytes: &[u8]) -> Result<Document, FeedError> {
-        if bytes.len() > MAX_FEED_BYTES {
-            return Err(FeedError::TooLarge { bytes: bytes.len() });
-        }
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes); // a BOM is common
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Err(FeedError::Empty);
-        }
-        let value: Value = serde_json::from_slice(bytes).map_err(|e| FeedError::NotJson {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })?;
-        let format = if linked_events::is_linked_events(&value) {
-            Format::LinkedEvents
-        } else if schema_org::is_schema_org(&value) {
-            Format::SchemaOrg
-        } else {
-            return Err(FeedError::UnknownShape {
-                found: json::kind(&value),
-            });
-        };
-        Ok(Document { format, value })
-    }
-
-    /// Place URLs to fetch before `into_page` (Linked Events without embedded places).
-    pub fn missing_places(&self) -> Vec<String> {
-        match self.format {
-            Format::LinkedEvents => linked_events::missing_places(&self.value),
-            Format::SchemaOrg => Vec::new(),
-        }
-    }
-
-    pub fn into_page(self, source: &str, places: &HashMap<String, Value>) -> FeedPage {
-        match self.format {
-            Format::LinkedEvents => linked_events::parse_page(&self.value, source, places),
-            Format::SchemaOrg => schema_org::parse_document(&self.value, source),
-        }
-    }
-}
-
-/// Parses one feed document whose places are embedded (or need not be fetched).
+/// Parses one feed document, detecting its format from the document itself.
 /// `source` names the feed in problem reports.
 pub fn parse_feed(bytes: &[u8], source: &str) -> Result<FeedPage, FeedError> {
-    Ok(Document::parse(bytes)?.into_page(source, &HashMap::new()))
+    if bytes.len() > MAX_FEED_BYTES {
+        return Err(FeedError::TooLarge { bytes: bytes.len() });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes); // a BOM is common
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(FeedError::Empty);
+    }
+    // Linked Events, the big regional feeds, are read in one streaming pass.
+    if let Ok(Some(page)) = linked_events::parse_streaming(bytes, source) {
+        return Ok(page);
+    }
+    // Anything else is small enough to read as a tree: JSON-LD, or an error to explain.
+    let doc = Json::parse(bytes).map_err(|e| FeedError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    if schema_org::is_schema_org(&doc) {
+        Ok(schema_org::parse_document(&doc, source))
+    } else {
+        Err(FeedError::UnknownShape {
+            found: json::kind(&doc),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -169,10 +139,32 @@ mod tests {
             parse_feed(b"42", "t").unwrap_err(),
             FeedError::UnknownShape { found: "a number" }
         );
+        assert!(matches!(
+            parse_feed(b"{\"data\": [}", "t").unwrap_err(),
+            FeedError::NotJson { .. }
+        ));
         let huge = vec![b' '; MAX_FEED_BYTES + 1];
         assert!(matches!(
             parse_feed(&huge, "t").unwrap_err(),
             FeedError::TooLarge { .. }
+        ));
+    }
+
+    #[test]
+    fn deeply_nested_json_is_refused_not_a_stack_overflow() {
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        assert!(matches!(
+            parse_feed(deep.as_bytes(), "t"),
+            Err(FeedError::NotJson { .. })
+        ));
+        let deep_obj = format!(
+            "{{\"data\":[{}{}]}}",
+            "{\"a\":".repeat(50_000),
+            "1".to_owned() + &"}".repeat(50_000)
+        );
+        assert!(matches!(
+            parse_feed(deep_obj.as_bytes(), "t"),
+            Err(FeedError::NotJson { .. })
         ));
     }
 
@@ -184,14 +176,17 @@ mod tests {
 
     #[test]
     fn format_is_detected_from_the_document() {
-        let le = Document::parse(br#"{"data":[]}"#).unwrap();
-        assert_eq!(le.format, Format::LinkedEvents);
-        let ld = Document::parse(
-            br#"{"@context":"https://schema.org","@type":"MusicEvent","name":"x"}"#,
+        let ld = parse_feed(
+            br#"{"@context":"https://schema.org","@type":"MusicEvent","@id":"1","name":"x"}"#,
+            "t",
         )
         .unwrap();
-        assert_eq!(ld.format, Format::SchemaOrg);
-        let bom = Document::parse(b"\xEF\xBB\xBF{\"data\":[]}").unwrap();
-        assert_eq!(bom.format, Format::LinkedEvents);
+        assert_eq!(ld.events.len(), 1);
+        let le = parse_feed(br#"{"data":[{"id":"a","name":{"fi":"x"}}]}"#, "t").unwrap();
+        assert_eq!(le.events[0].id, "a");
+        assert!(
+            parse_feed(b"\xEF\xBB\xBF{\"data\":[]}", "t").is_ok(),
+            "a byte order mark is allowed"
+        );
     }
 }

@@ -6,10 +6,65 @@ use crate::time::When;
 use super::rich_text::RichText;
 use super::Category;
 
+/// A language code ("fi", "sv", "en", "se"…) stored inline: feeds tag every text with one,
+/// and a heap string for each would be most of the allocations made while reading a feed.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct LangTag {
+    bytes: [u8; 12],
+    len: u8,
+}
+
+impl LangTag {
+    /// Lowercased; anything that is not a plausible BCP 47 tag becomes "und" (undetermined).
+    pub fn new(s: &str) -> LangTag {
+        let s = s.trim();
+        let ok = !s.is_empty()
+            && s.len() <= 12
+            && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        let s = if ok { s } else { "und" };
+        let mut bytes = [0; 12];
+        for (d, b) in bytes.iter_mut().zip(s.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        LangTag {
+            bytes,
+            len: s.len() as u8,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("und")
+    }
+}
+
+impl std::fmt::Debug for LangTag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
+impl From<&str> for LangTag {
+    fn from(s: &str) -> Self {
+        LangTag::new(s)
+    }
+}
+
+impl PartialEq<str> for LangTag {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for LangTag {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// A value in several languages (order not significant: `pick` chooses). Each entry remembers its real
 /// language, so the page can mark it with `lang` even when it is a fallback.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Localized<T>(pub Vec<(String, T)>);
+pub struct Localized<T>(pub Vec<(LangTag, T)>);
 
 impl<T> Default for Localized<T> {
     fn default() -> Self {
@@ -98,8 +153,9 @@ pub struct Event {
     pub id: String,
     pub name: LocalizedText,
     pub short_description: LocalizedText,
-    /// Sanitised rich text: safe structure only, rendered node by node, never as HTML.
-    pub description: Localized<RichText>,
+    /// As the feed gave it (HTML). Only ever shown through `description_rich`, which sanitises;
+    /// parsing it lazily keeps loading a large feed fast.
+    pub description: LocalizedText,
     pub start: Option<When>,
     /// `None` is a point event (or an open-ended one), never an implied 24 hours.
     pub end: Option<When>,
@@ -132,6 +188,14 @@ pub struct Event {
 }
 
 impl Event {
+    /// The description in `lang` (with fallbacks) as sanitised rich text, with its language.
+    pub fn description_rich(&self, lang: Lang) -> Option<(&str, RichText)> {
+        self.description
+            .pick(lang)
+            .map(|(l, html)| (l, super::rich_text::parse(html)))
+            .filter(|(_, r)| !r.is_empty())
+    }
+
     /// The last instant the event covers; for a point event its start.
     pub fn last_instant(&self) -> Option<chrono::DateTime<chrono::Utc>> {
         self.end
@@ -170,7 +234,7 @@ mod tests {
         Localized(
             pairs
                 .iter()
-                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .map(|(a, b)| (LangTag::new(a), b.to_string()))
                 .collect(),
         )
     }

@@ -1,7 +1,7 @@
 //! schema.org events in JSON-LD, as CMSs and event sites publish them: a single object, an array,
 //! an `@graph`, or an `ItemList`; subtypes such as MusicEvent or Festival; nested `subEvent`s.
 
-use serde_json::{Map, Value};
+use super::json_value::{Json as Value, Object as Map};
 
 use super::json::{self, one_or_many, reference_id};
 use super::linked_events::check_times;
@@ -13,7 +13,7 @@ use super::{Category, FeedPage};
 /// Nested `subEvent`s are followed this deep: enough for festival → day → performance.
 const MAX_NESTING: usize = 3;
 
-fn types(v: &Value) -> Vec<&str> {
+fn types<'v>(v: &'v Value) -> Vec<&'v str> {
     one_or_many(v.get("@type"))
         .filter_map(Value::as_str)
         .map(|t| t.rsplit(['/', ':']).next().unwrap_or(t))
@@ -46,7 +46,12 @@ fn context_language(doc: &Value) -> String {
 }
 
 /// Event nodes with their JSON paths, from any of the document shapes.
-fn candidates<'a>(v: &'a Value, path: String, out: &mut Vec<(String, &'a Value)>, depth: usize) {
+fn candidates<'v, 'a>(
+    v: &'v Value<'a>,
+    path: String,
+    out: &mut Vec<(String, &'v Value<'a>)>,
+    depth: usize,
+) {
     if depth > 4 {
         return;
     }
@@ -181,7 +186,7 @@ fn read_tree(
 
 type FieldError = (String, String);
 
-fn short(t: Option<&Value>) -> Option<&str> {
+fn short<'v>(t: Option<&'v Value>) -> Option<&'v str> {
     t.and_then(Value::as_str)
         .map(|s| s.rsplit(['/', ':']).next().unwrap_or(s))
 }
@@ -246,7 +251,7 @@ pub fn parse_event(v: &Value, lang: &str) -> Result<Event, FieldError> {
             .chain(keywords.iter().filter_map(|k| Category::from_yso(k))),
     );
 
-    let offers: Vec<&Map<String, Value>> = one_or_many(obj.get("offers"))
+    let offers: Vec<&Map> = one_or_many(obj.get("offers"))
         .filter_map(Value::as_object)
         .collect();
     let zero = |p: &Value| json::number(Some(p)) == Some(0.0);
@@ -275,7 +280,7 @@ pub fn parse_event(v: &Value, lang: &str) -> Result<Event, FieldError> {
             };
             Some(format!("{amount} {currency}").replace('.', ","))
         })
-        .map(|p| Localized(vec![(lang.to_owned(), p)]))
+        .map(|p| Localized(vec![(lang.into(), p)]))
         .unwrap_or_default();
     let ticket_url = offers
         .iter()
@@ -288,7 +293,7 @@ pub fn parse_event(v: &Value, lang: &str) -> Result<Event, FieldError> {
         id,
         name,
         short_description: Localized::default(),
-        description: json::localized_rich(obj.get("description"), lang),
+        description: json::localized_raw(obj.get("description"), lang),
         start,
         end,
         status,
@@ -312,7 +317,7 @@ pub fn parse_event(v: &Value, lang: &str) -> Result<Event, FieldError> {
             .unwrap_or_default(),
         in_language: one_or_many(obj.get("inLanguage"))
             .filter_map(|l| match l {
-                Value::String(s) => Some(s.clone()),
+                Value::String(s) => Some(s.to_string()),
                 Value::Object(m) => m
                     .get("alternateName")
                     .or_else(|| m.get("name"))
@@ -339,14 +344,14 @@ pub fn parse_event(v: &Value, lang: &str) -> Result<Event, FieldError> {
     })
 }
 
-fn event_id(obj: &Map<String, Value>) -> Option<String> {
+fn event_id(obj: &Map) -> Option<String> {
     let ident = match obj.get("identifier") {
-        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::String(s)) => Some(s.to_string()),
         Some(Value::Number(n)) => Some(n.to_string()),
         Some(Value::Object(m)) => m.get("value").and_then(|v| {
             v.as_str()
                 .map(str::to_owned)
-                .or_else(|| v.as_i64().map(|n| n.to_string()))
+                .or_else(|| v.as_f64().map(|n| n.to_string()))
         }),
         _ => None,
     };
@@ -385,7 +390,7 @@ fn read_location(
                 let name = super::text::plain(s);
                 clues_owned.push(name.clone());
                 venue = Some(Venue {
-                    name: Localized(vec![(lang.to_owned(), name)]),
+                    name: Localized(vec![(lang.into(), name)]),
                     ..Venue::default()
                 });
             }
@@ -399,7 +404,7 @@ fn read_location(
                         a.get("postalCode").and_then(|p| {
                             p.as_str()
                                 .map(str::to_owned)
-                                .or_else(|| p.as_u64().map(|n| n.to_string()))
+                                .or_else(|| p.as_f64().map(|n| n.to_string()))
                         }),
                     ),
                     Some(Value::String(s)) => {
@@ -465,7 +470,7 @@ fn read_image(v: Option<&Value>, lang: &str) -> Option<Image> {
                 .and_then(safe_url)?;
             let credit = ["creditText", "author", "copyrightHolder", "license"]
                 .iter()
-                .filter_map(|k| match o.get(*k)? {
+                .filter_map(|k| match o.get(k)? {
                     Value::String(s) => Some(super::text::plain(s)),
                     Value::Object(m) => m
                         .get("name")
@@ -499,10 +504,14 @@ fn age_range(v: Option<&Value>) -> (Option<u32>, Option<u32>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::json_value::Json;
     use super::*;
     use crate::feed::parse_feed;
     use crate::i18n::Lang;
-    use serde_json::json;
+
+    macro_rules! json {
+        ($($t:tt)+) => { Json::from(&serde_json::json!($($t)+)) };
+    }
 
     fn one(v: Value) -> Event {
         let page = parse_document(&v, "t");
@@ -512,9 +521,9 @@ mod tests {
 
     #[test]
     fn every_document_shape_is_read() {
-        let ev = |id: &str| json!({"@type": "MusicEvent", "@id": id, "name": "Konsertti", "startDate": "2026-12-05T19:00"});
-        let shapes = [
-            ev("a"),
+        let ev = |id: &str| serde_json::json!({"@type": "MusicEvent", "@id": id, "name": "Konsertti", "startDate": "2026-12-05T19:00"});
+        let shapes: [Json; 4] = [
+            Json::from(&ev("a")),
             json!([ev("a"), ev("b")]),
             json!({"@context": "https://schema.org", "@graph": [ev("a"), {"@type": "Organization", "name": "X"}, ev("b")]}),
             json!({"@type": "ItemList", "itemListElement": [{"@type": "ListItem", "position": 1, "item": ev("a")}, ev("b")]}),
@@ -620,13 +629,16 @@ mod tests {
 
     #[test]
     fn price_zero_or_free_flag_means_free() {
-        let free = |offers: Value| {
+        let free = |offers: serde_json::Value| {
             one(json!({"@type": "Event", "@id": "1", "name": "x", "offers": offers})).is_free
         };
-        assert_eq!(free(json!({"@type": "Offer", "price": 0})), Some(true));
-        assert_eq!(free(json!([{"price": "0"}])), Some(true));
         assert_eq!(
-            free(json!({"price": "12.50", "priceCurrency": "EUR"})),
+            free(serde_json::json!({"@type": "Offer", "price": 0})),
+            Some(true)
+        );
+        assert_eq!(free(serde_json::json!([{"price": "0"}])), Some(true));
+        assert_eq!(
+            free(serde_json::json!({"price": "12.50", "priceCurrency": "EUR"})),
             Some(false)
         );
         let e =

@@ -1,26 +1,18 @@
 //! Feed text to plain text. Every feed string may contain HTML; titles, places and prices are
 //! shown as plain text (and the UI inserts them as text nodes, never as markup).
 
-/// Strips tags, decodes entities, drops control characters and folds whitespace.
+/// Strips tags (dropping the content of scripts and styles), decodes entities, drops control
+/// characters and folds whitespace.
 pub fn plain(input: &str) -> String {
-    let mut stripped = String::with_capacity(input.len());
-    let mut chars = input.chars().peekable();
-    while let Some(c) = chars.next() {
-        let starts_tag = c == '<'
-            && chars
-                .peek()
-                .is_some_and(|n| n.is_ascii_alphabetic() || *n == '/' || *n == '!');
-        if starts_tag {
-            // Skip to the tag's end; a tag separates words.
-            chars.by_ref().find(|&t| t == '>');
-            stripped.push(' ');
-        } else {
-            stripped.push(c);
-        }
+    if is_already_plain(input) {
+        // Most feed titles and places: nothing to strip, decode or fold.
+        return input.to_owned();
     }
-    // Decoding after stripping keeps "&lt;b&gt;" as visible text instead of a tag.
-    let decoded = decode_entities(&stripped);
-    fold_whitespace(&decoded.replace(|c: char| c.is_control(), " "))
+    if input.contains('<') {
+        // Same tag handling as descriptions, so a title and a description agree on what is text.
+        return super::rich_text::parse(input).plain_text();
+    }
+    fold_whitespace(&decode_entities(input).replace(|c: char| c.is_control(), " "))
 }
 
 fn decode_entity(e: &str) -> Option<char> {
@@ -43,6 +35,19 @@ fn decode_entity(e: &str) -> Option<char> {
             char::from_u32(code).filter(|c| !c.is_control())?
         }
     })
+}
+
+/// No tags, entities, control characters or whitespace to fold.
+fn is_already_plain(s: &str) -> bool {
+    let b = s.as_bytes();
+    let edge_space = b.first().is_some_and(u8::is_ascii_whitespace)
+        || b.last().is_some_and(u8::is_ascii_whitespace);
+    !edge_space
+        && b.windows(2).all(|w| !(w[0] == b' ' && w[1] == b' '))
+        && !b
+            .iter()
+            .any(|&c| c == b'<' || c == b'&' || c < 0x20 || c == 0x7f)
+        && !s.contains(|c: char| (c.is_whitespace() && c != ' ') || c.is_control())
 }
 
 /// Decodes entities only (no tag stripping, no whitespace folding).
@@ -83,7 +88,14 @@ pub fn decode_entities(input: &str) -> String {
 }
 
 fn fold_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -102,8 +114,15 @@ mod tests {
     #[test]
     fn script_becomes_inert_text_and_lone_brackets_survive() {
         assert_eq!(plain("a < b > c"), "a < b > c");
-        assert_eq!(plain("<script>alert(1)</script>x"), "alert(1) x");
+        assert_eq!(plain("<script>alert(1)</script>x"), "x");
         assert_eq!(plain("&lt;script&gt;"), "<script>");
+    }
+
+    #[test]
+    fn plain_text_passes_through_unchanged() {
+        assert_eq!(plain("Kuhmo-talo, Kuhmo"), "Kuhmo-talo, Kuhmo");
+        assert_eq!(plain(" two  spaces\u{a0}"), "two spaces");
+        assert_eq!(plain("tab\there"), "tab here");
     }
 
     #[test]

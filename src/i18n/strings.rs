@@ -38,7 +38,6 @@ pub enum Key {
     ErrorNetwork,
     ErrorInvalidFeed,
     SomeFeedsFailed,
-    ShowDetails,
     Place,
     Municipality,
     Time,
@@ -64,6 +63,7 @@ pub enum Key {
     ImageCredit,
     Description,
     Online2,
+    ProblemMessage,
 }
 
 impl Key {
@@ -101,7 +101,6 @@ impl Key {
         Key::ErrorNetwork,
         Key::ErrorInvalidFeed,
         Key::SomeFeedsFailed,
-        Key::ShowDetails,
         Key::Place,
         Key::Municipality,
         Key::Time,
@@ -127,6 +126,7 @@ impl Key {
         Key::ImageCredit,
         Key::Description,
         Key::Online2,
+        Key::ProblemMessage,
     ];
 
     /// Keys whose text is legitimately the same in every language (proper names).
@@ -218,7 +218,6 @@ pub(super) fn text(lang: Lang, key: Key) -> &'static str {
         Key::ErrorNetwork => ("Verkkoyhteys ei toiminut", "Nätverksanslutningen fungerade inte", "The network connection failed"),
         Key::ErrorInvalidFeed => ("Syöte ei ole luettavassa muodossa", "Flödet har inte ett läsbart format", "The feed is not in a readable format"),
         Key::SomeFeedsFailed => ("Osaa tapahtumasyötteistä ei voitu ladata", "Några evenemangsflöden kunde inte laddas", "Some event feeds could not be loaded"),
-        Key::ShowDetails => ("Näytä tiedot", "Visa detaljer", "Show details"),
         Key::Place => ("Paikka", "Plats", "Place"),
         Key::Municipality => ("Kunta", "Kommun", "Municipality"),
         Key::Time => ("Aika", "Tid", "Time"),
@@ -244,6 +243,7 @@ pub(super) fn text(lang: Lang, key: Key) -> &'static str {
         Key::ImageCredit => ("Kuva", "Bild", "Image"),
         Key::Description => ("Kuvaus", "Beskrivning", "Description"),
         Key::Online2 => ("Verkkotapahtuma", "Evenemang på nätet", "Online event"),
+        Key::ProblemMessage => ("Virhe", "Fel", "Problem"),
     };
     match lang {
         Lang::Fi => fi,

@@ -93,7 +93,7 @@ fn event_details(ev: &Event, catalogue: &Catalogue, l: Lang, base: &BasePath) ->
         .short_description
         .pick(l)
         .map(|(dl, d)| view! { <p class="lead" lang=dl.to_owned()>{d.clone()}</p> });
-    let description = ev.description.pick(l).map(|(dl, d)| {
+    let description = ev.description_rich(l).map(|(dl, d)| {
         view! { <div class="description" lang=dl.to_owned()>{rich_text::render(&d.0)}</div> }
     });
     let place = place_line(ev, l).map(|p| {

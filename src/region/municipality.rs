@@ -105,16 +105,27 @@ pub fn by_code(code: &str) -> Option<&'static Municipality> {
     MUNICIPALITIES.iter().find(|m| m.code == code)
 }
 
+static FOLDED_NAMES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+
 /// Looks a municipality up by a Finnish or Swedish name, ignoring case and diacritics, so that
 /// feeds writing "OULU", "Uleåborg" or "Karsamaki" all resolve.
 pub fn by_name(name: &str) -> Option<&'static Municipality> {
-    let wanted = fold(name.trim());
+    let wanted = name.trim();
     if wanted.is_empty() {
         return None;
     }
-    MUNICIPALITIES
+    // Runs several times per feed event: fold the input once, compare with names folded once.
+    let wanted = fold(wanted);
+    let names = FOLDED_NAMES.get_or_init(|| {
+        MUNICIPALITIES
+            .iter()
+            .map(|m| (fold(m.name_fi), fold(m.name_sv)))
+            .collect()
+    });
+    names
         .iter()
-        .find(|m| fold(m.name_fi) == wanted || fold(m.name_sv) == wanted)
+        .position(|(fi, sv)| *fi == wanted || *sv == wanted)
+        .map(|i| &MUNICIPALITIES[i])
 }
 
 /// The municipality whose centre is nearest to a point. Distances use an equirectangular
@@ -134,18 +145,19 @@ pub fn nearest(lat: f64, lon: f64) -> &'static Municipality {
 
 /// Lowercases and strips the diacritics that occur in Finnish and Swedish place names.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'ä' | 'å' | 'á' | 'à' | 'â' => 'a',
-            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' | 'ú' => 'u',
-            'š' => 's',
-            'ž' => 'z',
-            other => other,
-        })
-        .collect()
+    folded(s).collect()
+}
+
+fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().flat_map(char::to_lowercase).map(|c| match c {
+        'ä' | 'å' | 'á' | 'à' | 'â' => 'a',
+        'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'ü' | 'ú' => 'u',
+        'š' => 's',
+        'ž' => 'z',
+        other => other,
+    })
 }
 
 #[cfg(test)]

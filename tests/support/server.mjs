@@ -48,6 +48,11 @@ export async function serveDist(dist, { prefix = '', overrides = {} } = {}) {
     origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}${prefix}/`,
     requests,
-    close: () => new Promise((ok) => server.close(ok)),
+    // Kept-alive browser connections would hold the process open after a failed test.
+    close: () =>
+      new Promise((ok) => {
+        server.close(ok);
+        server.closeAllConnections();
+      }),
   };
 }
