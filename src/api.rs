@@ -249,7 +249,7 @@ pub async fn load_config() -> Config {
 /// Falls back page by page to the last good copy when the network fails.
 async fn load_feed(
     url: &str,
-    places: &mut HashMap<String, Option<Json<'static>>>,
+    places: &mut HashMap<String, Option<Vec<u8>>>,
     stale: &mut Option<DateTime<Utc>>,
 ) -> Result<Vec<FeedPage>, LoadError> {
     let mut pages = Vec::new();
@@ -292,14 +292,15 @@ async fn load_feed(
         for (index, place_url) in std::mem::take(&mut page.unresolved_places) {
             if !places.contains_key(&place_url) {
                 // A place that cannot be fetched leaves its events unmapped, not lost.
-                let fetched = fetch_with_retry(&place_url).await.ok();
-                let value = fetched.and_then(|b| Json::parse(&b).ok().map(Json::into_owned));
-                places.insert(place_url.clone(), value);
+                places.insert(place_url.clone(), fetch_with_retry(&place_url).await.ok());
             }
-            if let (Some(Some(place)), Some(ev)) =
+            if let (Some(Some(bytes)), Some(ev)) =
                 (places.get(&place_url), page.events.get_mut(index))
             {
-                linked_events::resolve_place(ev, place);
+                let arena = bumpalo::Bump::new();
+                if let Ok(place) = Json::parse_in(bytes, &arena) {
+                    linked_events::resolve_place(ev, &place);
+                }
             }
         }
         next = page.next.clone();

@@ -6,6 +6,7 @@
 pub mod config;
 pub mod feed;
 pub mod i18n;
+pub mod map;
 pub mod region;
 pub mod time;
 

@@ -94,7 +94,7 @@ fn collect_localized(
             out.push((LangTag::new(default_lang), s.trim().to_owned()))
         }
         Some(Value::Array(items)) if depth == 0 => {
-            for item in items {
+            for item in items.iter() {
                 collect_localized(Some(item), default_lang, out, depth + 1);
             }
         }
@@ -147,7 +147,7 @@ pub fn localized_url(v: Option<&Value>, default_lang: &str) -> LocalizedText {
 /// The id of a referenced resource: `{"@id": "…/event/kk:1/"}` → `kk:1`; a bare id stays.
 pub fn reference_id(v: &Value) -> Option<String> {
     let raw = match v {
-        Value::String(s) => s.as_ref(),
+        Value::String(s) => s,
         Value::Object(o) => o
             .get("@id")
             .or_else(|| o.get("id"))

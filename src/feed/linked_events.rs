@@ -7,7 +7,9 @@
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::json_value::{Json as Value, Object as Map};
+use bumpalo::Bump;
+
+use super::json_value::{Json as Value, Object as Map, Seed};
 
 use super::json::{self, reference_id};
 use super::location::{locate, Located, PlaceClues};
@@ -96,7 +98,8 @@ impl<'de> Visitor<'de> for PageSeed<'_> {
                     *self.saw_data = map.next_value_seed(seed)?;
                 }
                 "meta" => {
-                    let meta: Value = map.next_value()?;
+                    let arena = Bump::new();
+                    let meta = map.next_value_seed(Seed(&arena))?;
                     self.page.next = meta
                         .get("next")
                         .and_then(Value::as_str)
@@ -133,9 +136,16 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<bool, A::Error> {
         self.is_array = true;
+        // One arena for all events, reset between them: the allocator is touched only when an
+        // event is bigger than any before it.
+        let mut arena = Bump::new();
         let mut index = 0;
-        while let Some(item) = seq.next_element::<Value>()? {
-            read_item(&item, index, self.source, self.page);
+        loop {
+            match seq.next_element_seed(Seed(&arena))? {
+                Some(item) => read_item(&item, index, self.source, self.page),
+                None => break,
+            }
+            arena.reset();
             index += 1;
         }
         Ok(self.is_array)
@@ -197,10 +207,7 @@ pub fn parse_page(doc: &Value, source: &str) -> FeedPage {
             .map(str::to_owned),
         ..FeedPage::default()
     };
-    let items = doc
-        .get("data")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
+    let items = doc.get("data").and_then(Value::as_array).unwrap_or(&[]);
     for (index, item) in items.iter().enumerate() {
         read_item(item, index, source, &mut page);
     }

@@ -102,7 +102,8 @@ pub fn parse_feed(bytes: &[u8], source: &str) -> Result<FeedPage, FeedError> {
         return Ok(page);
     }
     // Anything else is small enough to read as a tree: JSON-LD, or an error to explain.
-    let doc = Json::parse(bytes).map_err(|e| FeedError::NotJson {
+    let arena = bumpalo::Bump::new();
+    let doc = Json::parse_in(bytes, &arena).map_err(|e| FeedError::NotJson {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),

@@ -416,7 +416,7 @@ fn read_location(
                                 .to_owned()
                         }));
                         (
-                            json::localized(Some(&Value::String(s.clone())), lang),
+                            json::localized(Some(&Value::String(s)), lang),
                             Localized::default(),
                             None,
                         )

@@ -1,0 +1,8 @@
+//! The map's geometry, free of the DOM: Web Mercator projection, the viewport (pan, zoom around
+//! a point, fitting bounds), raster tile ranges and URLs, and marker clustering. The map
+//! component only draws what these compute.
+
+pub mod cluster;
+pub mod projection;
+pub mod tiles;
+pub mod viewport;
