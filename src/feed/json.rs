@@ -78,8 +78,26 @@ pub fn kind(v: &Value) -> &'static str {
 /// `{"fi": …, "sv": …}` (Linked Events), `{"@language": "fi", "@value": …}` and arrays of those
 /// (JSON-LD), or a bare string in `default_lang`.
 pub fn localized_raw(v: Option<&Value>, default_lang: &str) -> LocalizedText {
+    localized_with(v, default_lang, |s| Some(s.to_owned()))
+}
+
+/// Like `localized_raw`, as plain text (titles, places, prices).
+pub fn localized(v: Option<&Value>, default_lang: &str) -> LocalizedText {
+    localized_with(v, default_lang, |s| Some(text::plain(s)).filter(|p| !p.is_empty()))
+}
+
+/// Like `localized_raw`, keeping only safe http(s) URLs.
+pub fn localized_url(v: Option<&Value>, default_lang: &str) -> LocalizedText {
+    localized_with(v, default_lang, |s| {
+        rich_text::safe_url(s).filter(|u| !u.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("mailto:")))
+    })
+}
+
+/// Collects the texts, each turned into its stored form by `keep` straight from the feed's
+/// bytes (one allocation per kept text); `None` drops it.
+fn localized_with(v: Option<&Value>, default_lang: &str, keep: impl Fn(&str) -> Option<String>) -> LocalizedText {
     let mut out = Vec::new();
-    collect_localized(v, default_lang, &mut out, 0);
+    collect_localized(v, default_lang, &mut out, 0, &keep);
     Localized(out)
 }
 
@@ -88,60 +106,39 @@ fn collect_localized(
     default_lang: &str,
     out: &mut Vec<(LangTag, String)>,
     depth: u8,
+    keep: &dyn Fn(&str) -> Option<String>,
 ) {
-    match v {
-        Some(Value::String(s)) if !s.trim().is_empty() => {
-            out.push((LangTag::new(default_lang), s.trim().to_owned()))
+    let mut push = |lang: &str, text: &str| {
+        let text = text.trim();
+        if !text.is_empty() {
+            if let Some(kept) = keep(text) {
+                out.push((LangTag::new(lang), kept));
+            }
         }
+    };
+    match v {
+        Some(Value::String(s)) => push(default_lang, s),
         Some(Value::Array(items)) if depth == 0 => {
             for item in items.iter() {
-                collect_localized(Some(item), default_lang, out, depth + 1);
+                collect_localized(Some(item), default_lang, out, depth + 1, keep);
             }
         }
         Some(Value::Object(map)) => {
             if let Some(value) = map.get("@value").and_then(Value::as_str) {
-                let lang = map
-                    .get("@language")
-                    .and_then(Value::as_str)
-                    .unwrap_or(default_lang);
-                if !value.trim().is_empty() {
-                    out.push((LangTag::new(lang), value.trim().to_owned()));
-                }
+                let lang = map.get("@language").and_then(Value::as_str).unwrap_or(default_lang);
+                push(lang, value);
                 return;
             }
             for (lang, s) in map.iter() {
-                if let Some(s) = s.as_str().map(str::trim).filter(|s| !s.is_empty()) {
+                if let Some(s) = s.as_str() {
                     if lang.len() <= 8 && !lang.starts_with('@') {
-                        out.push((LangTag::new(lang), s.to_owned()));
+                        push(lang, s);
                     }
                 }
             }
         }
         _ => {}
     }
-}
-
-/// Like `localized_raw`, as plain text (titles, places, prices).
-pub fn localized(v: Option<&Value>, default_lang: &str) -> LocalizedText {
-    let mut t = localized_raw(v, default_lang);
-    for (_, s) in &mut t.0 {
-        *s = text::plain(s);
-    }
-    t.0.retain(|(_, s)| !s.is_empty());
-    t
-}
-
-/// Like `localized_raw`, keeping only safe http(s) URLs.
-pub fn localized_url(v: Option<&Value>, default_lang: &str) -> LocalizedText {
-    let mut t = localized_raw(v, default_lang);
-    t.0.retain_mut(|(_, u)| match rich_text::safe_url(u) {
-        Some(safe) if !safe.to_ascii_lowercase().starts_with("mailto:") => {
-            *u = safe;
-            true
-        }
-        _ => false,
-    });
-    t
 }
 
 /// The id of a referenced resource: `{"@id": "…/event/kk:1/"}` → `kk:1`; a bare id stays.
