@@ -107,6 +107,12 @@ pub fn event_row(entry: &ListEntry, lang: Lang, base: &BasePath) -> impl IntoVie
             data-series-dates=entry.series.as_ref().map(|(_, d)| d.len())
             data-status=status.map(|(c, _)| c)
             data-municipality=ev.municipality
+            data-location=match ev.location_kind {
+                LocationKind::Exact => "exact",
+                LocationKind::Approximate => "approximate",
+                LocationKind::Online => "online",
+                LocationKind::Unknown => "unknown",
+            }
         >
             <h3 class="event-title">
                 <a href=event_href(base, entry.id(), lang) lang=title_lang.to_owned()>{title.to_owned()}</a>

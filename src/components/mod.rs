@@ -1,6 +1,7 @@
 //! Reusable pieces of the UI. Thin: they turn signals into DOM and DOM events into signal updates.
 
 pub mod event_list;
+pub mod event_map;
 pub mod load_state;
 pub mod rich_text;
 pub mod shell;

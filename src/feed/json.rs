@@ -83,19 +83,28 @@ pub fn localized_raw(v: Option<&Value>, default_lang: &str) -> LocalizedText {
 
 /// Like `localized_raw`, as plain text (titles, places, prices).
 pub fn localized(v: Option<&Value>, default_lang: &str) -> LocalizedText {
-    localized_with(v, default_lang, |s| Some(text::plain(s)).filter(|p| !p.is_empty()))
+    localized_with(v, default_lang, |s| {
+        Some(text::plain(s)).filter(|p| !p.is_empty())
+    })
 }
 
 /// Like `localized_raw`, keeping only safe http(s) URLs.
 pub fn localized_url(v: Option<&Value>, default_lang: &str) -> LocalizedText {
     localized_with(v, default_lang, |s| {
-        rich_text::safe_url(s).filter(|u| !u.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("mailto:")))
+        rich_text::safe_url(s).filter(|u| {
+            !u.get(..7)
+                .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"))
+        })
     })
 }
 
 /// Collects the texts, each turned into its stored form by `keep` straight from the feed's
 /// bytes (one allocation per kept text); `None` drops it.
-fn localized_with(v: Option<&Value>, default_lang: &str, keep: impl Fn(&str) -> Option<String>) -> LocalizedText {
+fn localized_with(
+    v: Option<&Value>,
+    default_lang: &str,
+    keep: impl Fn(&str) -> Option<String>,
+) -> LocalizedText {
     let mut out = Vec::new();
     collect_localized(v, default_lang, &mut out, 0, &keep);
     Localized(out)
@@ -125,7 +134,10 @@ fn collect_localized(
         }
         Some(Value::Object(map)) => {
             if let Some(value) = map.get("@value").and_then(Value::as_str) {
-                let lang = map.get("@language").and_then(Value::as_str).unwrap_or(default_lang);
+                let lang = map
+                    .get("@language")
+                    .and_then(Value::as_str)
+                    .unwrap_or(default_lang);
                 push(lang, value);
                 return;
             }

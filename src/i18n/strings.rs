@@ -64,6 +64,10 @@ pub enum Key {
     Description,
     Online2,
     ProblemMessage,
+    MapLabel,
+    MapHelp,
+    ZoomIn,
+    ZoomOut,
 }
 
 impl Key {
@@ -127,6 +131,10 @@ impl Key {
         Key::Description,
         Key::Online2,
         Key::ProblemMessage,
+        Key::MapLabel,
+        Key::MapHelp,
+        Key::ZoomIn,
+        Key::ZoomOut,
     ];
 
     /// Keys whose text is legitimately the same in every language (proper names).
@@ -244,6 +252,10 @@ pub(super) fn text(lang: Lang, key: Key) -> &'static str {
         Key::Description => ("Kuvaus", "Beskrivning", "Description"),
         Key::Online2 => ("Verkkotapahtuma", "Evenemang på nätet", "Online event"),
         Key::ProblemMessage => ("Virhe", "Fel", "Problem"),
+        Key::MapLabel => ("Tapahtumakartta", "Evenemangskarta", "Event map"),
+        Key::MapHelp => ("Kartta: siirrä nuolinäppäimillä, lähennä ja loitonna plus- ja miinusnäppäimillä tai painikkeilla. Sama tieto on luettavissa tapahtumaluettelosta kartan alla.", "Karta: flytta med piltangenterna, zooma med plus- och minustangenterna eller knapparna. Samma information finns i evenemangslistan under kartan.", "Map: move with the arrow keys, zoom with the plus and minus keys or the buttons. The same information is in the list of events below the map."),
+        Key::ZoomIn => ("Lähennä", "Zooma in", "Zoom in"),
+        Key::ZoomOut => ("Loitonna", "Zooma ut", "Zoom out"),
     };
     match lang {
         Lang::Fi => fi,

@@ -3,6 +3,7 @@
 //! component only draws what these compute.
 
 pub mod cluster;
+pub mod hull;
 pub mod projection;
 pub mod tiles;
 pub mod viewport;

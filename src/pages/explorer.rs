@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::api::Loaded;
 use crate::app::{use_base, use_lang, use_loaded};
 use crate::components::event_list::event_row;
+use crate::components::event_map::{EventMap, MapPoint};
 use crate::components::load_state::{
     FeedProblems, LoadFailed, Loading, PartialFailure, StaleNotice,
 };
@@ -26,7 +27,16 @@ pub fn Explorer() -> impl IntoView {
                 let base = base.clone();
                 Suspend::new(async move {
                     match loaded.await {
-                        Ok(data) => view! { <LoadNotices data=data.clone() /> {results(data, base)} }.into_any(),
+                        Ok(data) => {
+                            let points = std::sync::Arc::new(MapPoint::from_events(data.catalogue.upcoming(dom::now())));
+                            let (tiles, region) = (data.config.tiles.clone(), data.config.region_view);
+                            view! {
+                                <LoadNotices data=data.clone() />
+                                <EventMap points tiles region lang base=base.clone() />
+                                {results(data, base)}
+                            }
+                            .into_any()
+                        }
                         Err(error) => view! { <LoadFailed error /> }.into_any(),
                     }
                 })

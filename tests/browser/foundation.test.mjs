@@ -24,7 +24,7 @@ describe('explorer at the site root', () => {
     const page = await openPage(browser);
     await page.goto(root.url);
     await waitForApp(page);
-    const rows = page.locator('[data-event-id]');
+    const rows = page.locator('[data-testid^="event-list"] [data-event-id]');
     const n = await rows.count();
     assert.ok(n >= 300, `expected ≥300 events in the list, got ${n}`);
     const count = Number(await page.getAttribute('[data-testid="result-count"]', 'data-count'));
@@ -204,11 +204,11 @@ describe('hosted under a sub-path', () => {
     const page = await openPage(browser);
     await page.goto(server.url);
     await waitForApp(page);
-    const n = await page.locator('[data-event-id]').count();
+    const n = await page.locator('[data-testid^="event-list"] [data-event-id]').count();
     assert.ok(n >= 300, `expected ≥300 events, got ${n}`);
-    const href = await page.locator('[data-event-id] a').first().getAttribute('href');
+    const href = await page.locator('[data-testid="event-list"] [data-event-id] a').first().getAttribute('href');
     assert.match(href, /^\/kulttuurikartta\/event\//);
-    await page.locator('[data-event-id] a').first().click();
+    await page.locator('[data-testid="event-list"] [data-event-id] a').first().click();
     await page.waitForSelector('[data-testid="event-page"]');
     assert.match(new URL(page.url()).pathname, /^\/kulttuurikartta\/event\//);
     await page.goto(`${server.url}nothing-here`);

@@ -17,11 +17,33 @@ const TYPES = {
   '.png': 'image/png',
 };
 
+// A 256×256 light grey PNG: map tiles in tests come from here, never from the internet.
+const TILE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAQAAAAEACAIAAADTED8xAAACAElEQVR42u3TQQkAAAgEweuf04dgCd9mcGASLGyqB96KBBgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGwAAqYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgAA4ABwABgADAAGAAMAAYAA4ABwABgADAAGAAMAAYAA4ABwABgADAAGAAMAAYAA4ABwABgADAAGAAMAAYAA4ABwABgADAAGAAMAAYAA4ABwABgADAAGAAMAAYAA4ABwAAYQAUMAAYAA4ABwABgADAAGAAMAAYAA4ABwABgADAAGAAMAAYAA4ABwABgADAAGAAMAAYAA4ABwABgADAAGAAMAAYAA4ABwABgADAAGAAMAAYAA4ABwABgADAAGAAMAAYAA2AAMAAYAAwABgADgAHAAGAAMAAYAAwABgADgAHAAGAAMAAYAAwABgADgAHAAGAAMAAYAAwABgADgAHAAGAAMAAYAAwABgADgAHAAGAAMAAYAAwABgADgAHAAHAtcucouqHXnRUAAAAASUVORK5CYII=',
+  'base64',
+);
+
+/** The map's tile URL is pointed at this server, whatever config.json says. */
+function withLoopbackTiles(configText, prefix) {
+  const config = JSON.parse(configText);
+  config.tiles = { ...(config.tiles ?? {}), url: `${prefix}/test-tiles/{z}/{x}/{y}.png`, subdomains: [] };
+  return JSON.stringify(config);
+}
+
 export async function serveDist(dist, { prefix = '', overrides = {} } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
+    if (path.startsWith(`${prefix}/test-tiles/`)) {
+      res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'max-age=3600' });
+      return res.end(TILE_PNG);
+    }
+    if (path === `${prefix}/config.json`) {
+      const body = overrides[path]?.body ?? (await readFile(join(dist, 'config.json'), 'utf8'));
+      res.writeHead(overrides[path]?.status ?? 200, { 'content-type': 'application/json' });
+      return res.end(withLoopbackTiles(body, prefix));
+    }
     if (overrides[path]) {
       const { status = 200, body = '', type = 'application/json' } = overrides[path];
       res.writeHead(status, { 'content-type': type });

@@ -1,0 +1,430 @@
+//! The map: an offline basemap (the regions and their municipality centres, drawn as SVG) under
+//! optional raster tiles, with clustered event markers. Geometry comes from `crate::map`; this
+//! component only turns the viewport signal into DOM and pointer, wheel and key events into
+//! viewport changes.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::config::{Bounds, Tiles};
+use crate::i18n::{Key, Lang};
+use crate::map::cluster::ClusterIndex;
+use crate::map::hull::convex_hull;
+use crate::map::projection::{project, Point};
+use crate::map::tiles::{tile_url, tiles_for};
+use crate::map::viewport::{LatLonBounds, Viewport};
+use crate::region::MUNICIPALITIES;
+
+/// One located event, as the map needs it.
+#[derive(Debug, Clone)]
+pub struct MapPoint {
+    pub id: String,
+    pub name: crate::feed::LocalizedText,
+    pub at: Point,
+    pub approximate: bool,
+    pub cancelled: bool,
+    /// Municipality code, for cluster labels.
+    pub municipality: Option<&'static str>,
+}
+
+impl MapPoint {
+    /// The events of a list that have a place on the map (not online, not unknown).
+    pub fn from_events<'a>(events: impl Iterator<Item = &'a crate::feed::Event>) -> Vec<MapPoint> {
+        use crate::feed::{EventStatus, LocationKind};
+        events
+            .filter(|e| {
+                matches!(
+                    e.location_kind,
+                    LocationKind::Exact | LocationKind::Approximate
+                )
+            })
+            .filter_map(|e| {
+                let p = e.position?;
+                Some(MapPoint {
+                    id: e.id.clone(),
+                    name: e.name.clone(),
+                    at: project(p.lat, p.lon),
+                    approximate: e.location_kind == LocationKind::Approximate,
+                    cancelled: e.status == EventStatus::Cancelled,
+                    municipality: e.municipality,
+                })
+            })
+            .collect()
+    }
+}
+
+const MIN_ZOOM: f64 = 4.0;
+const MAX_ZOOM: f64 = 18.0;
+/// Cluster radius in CSS pixels: markers closer than this merge.
+const CLUSTER_RADIUS: f64 = 44.0;
+/// Towns labelled at every zoom; the other centres get labels once there is room.
+const MAIN_TOWNS: &[&str] = &[
+    "564", "205", "305", "678", "977", "208", "290", "777", "615", "535",
+];
+
+#[component]
+pub fn EventMap(
+    points: Arc<Vec<MapPoint>>,
+    tiles: Tiles,
+    region: Bounds,
+    lang: Memo<Lang>,
+    base: crate::app::BasePath,
+) -> impl IntoView {
+    let index = Arc::new(ClusterIndex::new(
+        &points.iter().map(|p| p.at).collect::<Vec<_>>(),
+        CLUSTER_RADIUS,
+        MIN_ZOOM as u8,
+        16,
+    ));
+    let root = NodeRef::<leptos::html::Div>::new();
+    let view = RwSignal::new(None::<Viewport>);
+    let region = LatLonBounds {
+        south: region.south,
+        west: region.west,
+        north: region.north,
+        east: region.east,
+    };
+
+    // The map's size comes from CSS; measure it once mounted and whenever the window resizes.
+    let measure = move || {
+        let Some(el) = root.get_untracked() else {
+            return;
+        };
+        let (w, h) = (f64::from(el.client_width()), f64::from(el.client_height()));
+        if w <= 0.0 || h <= 0.0 {
+            return;
+        }
+        view.update(|v| match v {
+            Some(v) => {
+                v.width = w;
+                v.height = h;
+            }
+            None => *v = Some(Viewport::fit(region, w, h, 12.0, MIN_ZOOM, MAX_ZOOM, 0.0)),
+        });
+    };
+    Effect::new(move |_| {
+        if root.get().is_some() {
+            // After layout, so the element has its CSS size.
+            request_animation_frame(measure);
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let change = move |f: &dyn Fn(&mut Viewport)| {
+        view.update(|v| {
+            if let Some(v) = v {
+                f(v);
+                v.zoom = v.zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+            }
+        })
+    };
+    let zoom_by = move |dz: f64, anchor: Option<(f64, f64)>| {
+        change(&|v: &mut Viewport| {
+            let (x, y) = anchor.unwrap_or((v.width / 2.0, v.height / 2.0));
+            v.zoom_around((v.zoom + dz).clamp(MIN_ZOOM, MAX_ZOOM), x, y);
+        })
+    };
+
+    // Pointer gestures: one pointer drags, two pinch. Touch uses the same events.
+    let pointers = StoredValue::new(Vec::<(i32, f64, f64)>::new());
+    // Client coordinates to coordinates within the map.
+    let at = move |client_x: i32, client_y: i32| {
+        let rect = root.get_untracked().map(|el| el.get_bounding_client_rect());
+        let (left, top) = rect.map_or((0.0, 0.0), |r| (r.left(), r.top()));
+        (f64::from(client_x) - left, f64::from(client_y) - top)
+    };
+    let local = move |ev: &web_sys::PointerEvent| at(ev.client_x(), ev.client_y());
+    let on_pointerdown = move |ev: web_sys::PointerEvent| {
+        // Buttons (markers, controls) handle their own clicks.
+        if ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|t| t.closest("button").ok().flatten().is_some())
+        {
+            return;
+        }
+        if let Some(el) = root.get_untracked() {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+        let (x, y) = local(&ev);
+        pointers.update_value(|p| {
+            p.retain(|(id, ..)| *id != ev.pointer_id());
+            p.push((ev.pointer_id(), x, y));
+        });
+    };
+    let on_pointermove = move |ev: web_sys::PointerEvent| {
+        let (x, y) = local(&ev);
+        let before = pointers.get_value();
+        let Some(i) = before.iter().position(|(id, ..)| *id == ev.pointer_id()) else {
+            return;
+        };
+        ev.prevent_default();
+        match before.len() {
+            1 => {
+                let (_, px, py) = before[0];
+                change(&|v: &mut Viewport| v.pan_by(x - px, y - py));
+            }
+            2 => {
+                let other = before[1 - i];
+                let (_, px, py) = before[i];
+                let dist = |ax: f64, ay: f64| {
+                    ((ax - other.1).powi(2) + (ay - other.2).powi(2))
+                        .sqrt()
+                        .max(1.0)
+                };
+                let ratio = dist(x, y) / dist(px, py);
+                let (cx, cy) = ((x + other.1) / 2.0, (y + other.2) / 2.0);
+                let (pcx, pcy) = ((px + other.1) / 2.0, (py + other.2) / 2.0);
+                change(&|v: &mut Viewport| {
+                    v.pan_by(cx - pcx, cy - pcy);
+                    v.zoom_around((v.zoom + ratio.log2()).clamp(MIN_ZOOM, MAX_ZOOM), cx, cy);
+                });
+            }
+            _ => {}
+        }
+        pointers.update_value(|p| p[i] = (ev.pointer_id(), x, y));
+    };
+    let on_pointerup = move |ev: web_sys::PointerEvent| {
+        pointers.update_value(|p| p.retain(|(id, ..)| *id != ev.pointer_id()));
+    };
+    // The wheel zooms only when the map has focus (or with Ctrl), so that a page, or a host page
+    // around an embed, keeps scrolling past the map.
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        let focused = root.get_untracked().is_some_and(|el| {
+            document()
+                .active_element()
+                .is_some_and(|a| el.contains(Some(&a)))
+        });
+        if !(focused || ev.ctrl_key()) {
+            return;
+        }
+        ev.prevent_default();
+        zoom_by(
+            (-ev.delta_y() * 0.0025).clamp(-1.0, 1.0),
+            Some(at(ev.client_x(), ev.client_y())),
+        );
+    };
+    let on_dblclick = move |ev: web_sys::MouseEvent| {
+        let delta = if ev.shift_key() { -1.0 } else { 1.0 };
+        zoom_by(delta, Some(at(ev.client_x(), ev.client_y())));
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let step = 96.0;
+        let handled = match ev.key().as_str() {
+            "ArrowLeft" => {
+                change(&|v: &mut Viewport| v.pan_by(step, 0.0));
+                true
+            }
+            "ArrowRight" => {
+                change(&|v: &mut Viewport| v.pan_by(-step, 0.0));
+                true
+            }
+            "ArrowUp" => {
+                change(&|v: &mut Viewport| v.pan_by(0.0, step));
+                true
+            }
+            "ArrowDown" => {
+                change(&|v: &mut Viewport| v.pan_by(0.0, -step));
+                true
+            }
+            "+" | "=" => {
+                zoom_by(1.0, None);
+                true
+            }
+            "-" | "_" => {
+                zoom_by(-1.0, None);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+
+    let hull = convex_hull(
+        &MUNICIPALITIES
+            .iter()
+            .map(|m| project(m.lat, m.lon))
+            .collect::<Vec<_>>(),
+    );
+    let t = move |k: Key| lang.get().t(k);
+
+    let basemap = move || {
+        let v = view.get()?;
+        let hull_path = hull
+            .iter()
+            .map(|p| {
+                let (x, y) = v.to_screen(*p);
+                format!("{x:.1},{y:.1}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let l = lang.get();
+        let towns = MUNICIPALITIES
+            .iter()
+            .map(|m| {
+                let (x, y) = v.to_screen(project(m.lat, m.lon));
+                let name = if l == Lang::Sv { m.name_sv } else { m.name_fi };
+                let labelled = v.zoom >= 7.5 || MAIN_TOWNS.contains(&m.code);
+                view! {
+                    <g class="town">
+                        <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="3" />
+                        // Below the dot, clear of a cluster bubble drawn on it.
+                        {labelled.then(|| view! { <text x=format!("{x:.1}") y=format!("{:.1}", y + 34.0) text-anchor="middle">{name}</text> })}
+                    </g>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <svg class="map-basemap" aria-hidden="true" width=v.width height=v.height>
+                <polygon class="region" points=hull_path />
+                {towns}
+            </svg>
+        })
+    };
+
+    let tile_layer = {
+        let tiles = tiles.clone();
+        move || {
+            let v = view.get()?;
+            let z = v.zoom.round().clamp(0.0, f64::from(tiles.max_zoom));
+            let size = 256.0 * (v.zoom - z).exp2();
+            let imgs = tiles_for(&v, tiles.max_zoom, 128.0)
+                .into_iter()
+                .map(|tile| {
+                    let n = f64::from(1u32 << tile.z);
+                    let (x, y) = v.to_screen(Point { x: f64::from(tile.x) / n, y: f64::from(tile.y) / n });
+                    let url = tile_url(&tiles.url, tile, &tiles.subdomains);
+                    view! {
+                        <img
+                            class="tile"
+                            src=url
+                            alt=""
+                            draggable="false"
+                            style:transform=format!("translate({x:.1}px, {y:.1}px)")
+                            style:width=format!("{size:.2}px")
+                            style:height=format!("{size:.2}px")
+                            // A failed tile just leaves the basemap showing.
+                            on:error=|ev| {
+                                if let Some(img) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                                    let _ = img.style().set_property("visibility", "hidden");
+                                }
+                            }
+                        />
+                    }
+                })
+                .collect_view();
+            Some(imgs)
+        }
+    };
+
+    let markers = {
+        let points = points.clone();
+        let index = index.clone();
+        let base = base.clone();
+        move || {
+            let v = view.get()?;
+            let l = lang.get();
+            let (min, max) = v.visible(CLUSTER_RADIUS);
+            let views = index
+                .clusters_in(v.zoom, min, max)
+                .map(|(id, c)| {
+                    let (x, y) = v.to_screen(c.at);
+                    let pos = format!("translate({x:.1}px, {y:.1}px)");
+                    if c.count == 1 {
+                        let leaf = index.leaves(v.zoom, id)[0] as usize;
+                        let p = &points[leaf];
+                        let href = crate::components::event_list::event_href(&base, &p.id, l);
+                        let class = format!(
+                            "marker{}{}",
+                            if p.approximate { " approximate" } else { "" },
+                            if p.cancelled { " cancelled" } else { "" }
+                        );
+                        view! {
+                            <a class=class href=href data-event-id=p.id.clone() style:transform=pos tabindex="-1" aria-label=p.name.text(l).to_owned()>
+                                <span aria-hidden="true"></span>
+                            </a>
+                        }
+                        .into_any()
+                    } else {
+                        let leaves = index.leaves(v.zoom, id);
+                        // "Kajaani, 12 events" when they share a municipality.
+                        let muni = points[leaves[0] as usize].municipality;
+                        let shared = muni.filter(|m| leaves.iter().all(|&i| points[i as usize].municipality == Some(*m)));
+                        let label = match shared.and_then(|m| crate::components::event_list::municipality_name(m, l)) {
+                            Some(p) => format!("{p}, {} {}", c.count, l.t(Key::EventsCount)),
+                            None => format!("{} {}", c.count, l.t(Key::EventsCount)),
+                        };
+                        let target = index.expansion_zoom(v.zoom, id);
+                        let at = c.at;
+                        view! {
+                            <button
+                                type="button"
+                                class="cluster"
+                                data-cluster-count=c.count
+                                aria-label=label
+                                tabindex="-1"
+                                style:transform=pos
+                                on:click=move |_| {
+                                    let z = f64::from(target.unwrap_or(MAX_ZOOM as u8)).min(MAX_ZOOM);
+                                    change(&|v: &mut Viewport| {
+                                        v.center = at;
+                                        v.zoom = z;
+                                    });
+                                }
+                            >
+                                {c.count}
+                            </button>
+                        }
+                        .into_any()
+                    }
+                })
+                .collect_view();
+            Some(views)
+        }
+    };
+
+    let zoom_attr = move || view.get().map(|v| format!("{:.2}", v.zoom));
+    let center_attr = move || {
+        view.get().map(|v| {
+            let (lat, lon) = v.center_lat_lon();
+            format!("{lat:.5},{lon:.5}")
+        })
+    };
+    let attribution = tiles.attribution.clone();
+
+    view! {
+        <div
+            class="event-map"
+            data-testid="map"
+            node_ref=root
+            role="region"
+            tabindex="0"
+            aria-label=move || t(Key::MapLabel)
+            aria-describedby="map-help"
+            data-zoom=zoom_attr
+            data-center=center_attr
+            on:pointerdown=on_pointerdown
+            on:pointermove=on_pointermove
+            on:pointerup=on_pointerup
+            on:pointercancel=on_pointerup
+            on:wheel=on_wheel
+            on:dblclick=on_dblclick
+            on:keydown=on_keydown
+        >
+            <p id="map-help" class="visually-hidden">{move || t(Key::MapHelp)}</p>
+            <div class="map-tiles">{tile_layer}</div>
+            {basemap}
+            <div class="map-markers">{markers}</div>
+            <div class="map-controls">
+                <button type="button" aria-label=move || t(Key::ZoomIn) on:click=move |_| zoom_by(1.0, None)>"+"</button>
+                <button type="button" aria-label=move || t(Key::ZoomOut) on:click=move |_| zoom_by(-1.0, None)>"−"</button>
+            </div>
+            <p class="map-attribution">{attribution}</p>
+        </div>
+    }
+}

@@ -1,0 +1,137 @@
+// The map: offline basemap, clusters that add up, and every way of moving it.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { launch, openPage, checkHealthy, screenshot, waitForApp, ROOT } from '../support/browser.mjs';
+import { serveDist } from '../support/server.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serveDist(join(ROOT, 'dist'));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openMap(viewport = 'desktop') {
+  const page = await openPage(browser, { viewport });
+  await page.goto(server.url);
+  await waitForApp(page);
+  await page.waitForSelector('[data-testid="map"][data-zoom]');
+  return page;
+}
+
+const state = async (page) => {
+  const map = page.locator('[data-testid="map"]');
+  const [lat, lon] = (await map.getAttribute('data-center')).split(',').map(Number);
+  return { zoom: Number(await map.getAttribute('data-zoom')), lat, lon };
+};
+
+/** Sum of what the map shows: cluster counts plus single markers. */
+const shown = (page) =>
+  page.$$eval('[data-testid="map"] [data-cluster-count], [data-testid="map"] .marker[data-event-id]', (els) =>
+    els.reduce((n, el) => n + (el.dataset.clusterCount ? Number(el.dataset.clusterCount) : 1), 0),
+  );
+
+describe('map', () => {
+  test('opens on the two regions with clusters that add up to the located events', async () => {
+    const page = await openMap();
+    const s = await state(page);
+    assert.ok(s.lat > 63.5 && s.lat < 66.5 && s.lon > 23.5 && s.lon < 30.2, `centre ${s.lat},${s.lon}`);
+    const located = await page.$$eval('[data-testid="event-list"] [data-event-id], [data-testid="event-list-tba"] [data-event-id]', (rows) =>
+      rows
+        .filter((r) => ['exact', 'approximate'].includes(r.dataset.location))
+        .reduce((n, r) => n + Number(r.dataset.seriesDates ?? 1), 0),
+    );
+    assert.ok(located > 300);
+    assert.equal(await shown(page), located, 'clusters and markers add up to the located events');
+    // The offline basemap: municipality centres drawn, tiles only from loopback.
+    assert.equal(await page.locator('.map-basemap .town').count(), 38);
+    assert.ok(await page.locator('.map-tiles img').count() > 0);
+    assert.deepEqual(page.externalRequests, []);
+    assert.match(await page.locator('.map-attribution').innerText(), /OpenStreetMap/);
+    await screenshot(page, 'map-desktop');
+    checkHealthy(page);
+    await page.context().close();
+  });
+
+  test('buttons and keys zoom and pan; activating a cluster zooms in', async () => {
+    const page = await openMap();
+    const s0 = await state(page);
+    await page.getByRole('button', { name: 'Lähennä' }).click();
+    const s1 = await state(page);
+    assert.ok(Math.abs(s1.zoom - s0.zoom - 1) < 0.01, `${s0.zoom} -> ${s1.zoom}`);
+    await page.getByRole('button', { name: 'Loitonna' }).click();
+    assert.ok(Math.abs((await state(page)).zoom - s0.zoom) < 0.01);
+
+    await page.locator('[data-testid="map"]').focus();
+    await page.keyboard.press('ArrowRight');
+    const s2 = await state(page);
+    assert.ok(s2.lon > s0.lon, 'ArrowRight moves the view east');
+    await page.keyboard.press('+');
+    assert.ok((await state(page)).zoom > s2.zoom);
+    await page.keyboard.press('-');
+    await page.keyboard.press('ArrowLeft');
+
+    const cluster = page.locator('[data-cluster-count]').first();
+    const before = await state(page);
+    const count = Number(await cluster.getAttribute('data-cluster-count'));
+    await cluster.click();
+    const after = await state(page);
+    assert.ok(after.zoom > before.zoom, 'a cluster click zooms in');
+    assert.ok((await page.locator('[data-cluster-count], .marker').count()) > 0);
+    assert.ok(count > 1);
+    checkHealthy(page);
+    await page.context().close();
+  });
+
+  test('mouse drag, touch drag and the wheel (only when focused)', async () => {
+    const page = await openMap();
+    const box = await page.locator('[data-testid="map"]').boundingBox();
+    const [cx, cy] = [box.x + 40, box.y + box.height - 40]; // empty sea, not a marker
+    const s0 = await state(page);
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + 150, cy, { steps: 5 });
+    await page.mouse.up();
+    const s1 = await state(page);
+    assert.ok(s1.lon < s0.lon, `dragging right shows what is west: ${s0.lon} -> ${s1.lon}`);
+
+    // One finger: synthetic touch pointer events.
+    await page.locator('[data-testid="map"]').evaluate((el, [x, y]) => {
+      const ev = (type, dx) => new PointerEvent(type, { pointerId: 7, pointerType: 'touch', clientX: x + dx, clientY: y, bubbles: true, isPrimary: true });
+      el.dispatchEvent(ev('pointerdown', 0));
+      el.dispatchEvent(ev('pointermove', -60));
+      el.dispatchEvent(ev('pointermove', -120));
+      el.dispatchEvent(ev('pointerup', -120));
+    }, [cx, cy]);
+    const s2 = await state(page);
+    assert.ok(s2.lon > s1.lon, 'a touch drag to the left moves east');
+
+    // The wheel over an unfocused map scrolls the page and leaves the zoom alone.
+    await page.locator('[data-testid="map"]').evaluate((el) => el.blur()); // the drag focused it
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(100);
+    assert.equal((await state(page)).zoom, s2.zoom, 'no zoom without focus');
+    await page.locator('[data-testid="map"]').focus();
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(100);
+    assert.ok((await state(page)).zoom > s2.zoom, 'the wheel zooms the focused map');
+    checkHealthy(page);
+    await page.context().close();
+  });
+
+  test('phone size keeps the map usable', async () => {
+    const page = await openMap('phone');
+    assert.ok((await shown(page)) > 300);
+    const box = await page.locator('[data-testid="map"]').boundingBox();
+    assert.ok(box.width <= 390 && box.height >= 250);
+    await screenshot(page, 'map-phone');
+    checkHealthy(page);
+    await page.context().close();
+  });
+});
