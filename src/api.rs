@@ -231,6 +231,17 @@ async fn recall(url: &str) -> Option<(Vec<u8>, DateTime<Utc>)> {
     Some((bytes, DateTime::from_timestamp_millis(at as i64)?))
 }
 
+/// Optional extras (the map's boundary file): fetched with retries, `None` on any failure, which
+/// the caller treats as "draw without it".
+pub async fn fetch_optional(url: &str) -> Option<Vec<u8>> {
+    fetch_with_retry(url)
+        .await
+        .inspect_err(|e| {
+            web_sys::console::warn_1(&format!("Kulttuurikartta: {}", e.detail()).into())
+        })
+        .ok()
+}
+
 /// config.json; a missing or unreadable one falls back to the defaults, which work out of the box.
 pub async fn load_config() -> Config {
     let result = match fetch_with_retry("config.json").await {

@@ -69,6 +69,9 @@ pub fn EventMap(
     points: Arc<Vec<MapPoint>>,
     tiles: Tiles,
     region: Bounds,
+    /// Optional GeoJSON of municipality boundaries, and its attribution.
+    boundaries_url: Option<String>,
+    boundaries_attribution: Option<String>,
     lang: Memo<Lang>,
     base: crate::app::BasePath,
 ) -> impl IntoView {
@@ -245,6 +248,20 @@ pub fn EventMap(
         }
     };
 
+    // A plain signal filled by a task, not a resource: the map must not send the page back to
+    // its loading state while an optional file arrives.
+    let boundaries = RwSignal::new(None::<Arc<Vec<crate::map::boundaries::Boundary>>>);
+    if let Some(url) = boundaries_url {
+        leptos::task::spawn_local(async move {
+            let Some(bytes) = crate::api::fetch_optional(&url).await else {
+                return;
+            };
+            match crate::map::boundaries::parse(&bytes) {
+                Ok(list) => boundaries.set(Some(Arc::new(list))),
+                Err(e) => web_sys::console::warn_1(&e.into()),
+            }
+        });
+    }
     let hull = convex_hull(
         &MUNICIPALITIES
             .iter()
@@ -279,9 +296,37 @@ pub fn EventMap(
                 }
             })
             .collect_view();
+        // Municipality boundaries when configured and loaded; else the region's hull.
+        let shapes = boundaries.get().map(|list| {
+            list.iter()
+                .map(|b| {
+                    let d: String = b
+                        .rings
+                        .iter()
+                        .map(|ring| {
+                            let mut s = String::with_capacity(ring.len() * 14);
+                            for (i, p) in ring.iter().enumerate() {
+                                let (x, y) = v.to_screen(*p);
+                                s.push_str(&format!(
+                                    "{}{x:.1},{y:.1}",
+                                    if i == 0 { "M" } else { "L" }
+                                ));
+                            }
+                            s.push('Z');
+                            s
+                        })
+                        .collect();
+                    view! { <path class="municipality" d=d data-code=b.code.clone() /> }
+                })
+                .collect_view()
+        });
+        let outline = match shapes {
+            Some(s) => s.into_any(),
+            None => view! { <polygon class="region" points=hull_path /> }.into_any(),
+        };
         Some(view! {
             <svg class="map-basemap" aria-hidden="true" width=v.width height=v.height>
-                <polygon class="region" points=hull_path />
+                {outline}
                 {towns}
             </svg>
         })
@@ -395,7 +440,14 @@ pub fn EventMap(
             format!("{lat:.5},{lon:.5}")
         })
     };
-    let attribution = tiles.attribution.clone();
+    let attribution = move || {
+        let mut a = tiles.attribution.clone();
+        if let (Some(_), Some(b)) = (boundaries.get(), boundaries_attribution.as_ref()) {
+            a.push_str(" | ");
+            a.push_str(b);
+        }
+        a
+    };
 
     view! {
         <div

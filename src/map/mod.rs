@@ -2,6 +2,7 @@
 //! a point, fitting bounds), raster tile ranges and URLs, and marker clustering. The map
 //! component only draws what these compute.
 
+pub mod boundaries;
 pub mod cluster;
 pub mod hull;
 pub mod projection;

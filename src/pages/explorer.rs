@@ -29,10 +29,12 @@ pub fn Explorer() -> impl IntoView {
                     match loaded.await {
                         Ok(data) => {
                             let points = std::sync::Arc::new(MapPoint::from_events(data.catalogue.upcoming(dom::now())));
-                            let (tiles, region) = (data.config.tiles.clone(), data.config.region_view);
+                            let c = &data.config;
+                            let (tiles, region) = (c.tiles.clone(), c.region_view);
+                            let (boundaries_url, boundaries_attribution) = (c.boundaries_url.clone(), c.boundaries_attribution.clone());
                             view! {
                                 <LoadNotices data=data.clone() />
-                                <EventMap points tiles region lang base=base.clone() />
+                                <EventMap points tiles region boundaries_url boundaries_attribution lang base=base.clone() />
                                 {results(data, base)}
                             }
                             .into_any()

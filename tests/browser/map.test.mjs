@@ -2,6 +2,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { launch, openPage, checkHealthy, screenshot, waitForApp, ROOT } from '../support/browser.mjs';
 import { serveDist } from '../support/server.mjs';
 
@@ -123,6 +124,29 @@ describe('map', () => {
     assert.ok((await state(page)).zoom > s2.zoom, 'the wheel zooms the focused map');
     checkHealthy(page);
     await page.context().close();
+  });
+
+  test('municipality boundaries from the configured URL are drawn and credited', async () => {
+    // The shared test copy (CC BY 4.0, © Maanmittauslaitos) lives beside the repository.
+    const geojson = await readFile(join(ROOT, '..', 'shared', 'data', 'municipality-boundaries.geojson'));
+    const config = JSON.parse(await readFile(join(ROOT, 'dist', 'config.json'), 'utf8'));
+    config.boundaries_url = 'test-boundaries.geojson';
+    const withBoundaries = await serveDist(join(ROOT, 'dist'), {
+      overrides: {
+        '/config.json': { body: JSON.stringify(config) },
+        '/test-boundaries.geojson': { body: geojson, type: 'application/geo+json' },
+      },
+    });
+    const page = await openPage(browser);
+    await page.goto(withBoundaries.url);
+    await page.waitForSelector('.map-basemap .municipality');
+    assert.equal(await page.locator('.map-basemap .municipality').count(), 38);
+    assert.equal(await page.locator('.map-basemap .region').count(), 0, 'the hull gives way to real boundaries');
+    assert.match(await page.locator('.map-attribution').innerText(), /Maanmittauslaitos/);
+    await screenshot(page, 'map-boundaries-desktop');
+    checkHealthy(page);
+    await page.context().close();
+    await withBoundaries.close();
   });
 
   test('phone size keeps the map usable', async () => {
