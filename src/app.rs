@@ -27,6 +27,15 @@ impl BasePath {
     }
 }
 
+/// The selected event (by id), shared by the map, the list and, later, the timeline, so that
+/// selecting in one shows it in the others.
+#[derive(Clone, Copy)]
+pub struct Selection(pub RwSignal<Option<String>>);
+
+pub fn use_selection() -> RwSignal<Option<String>> {
+    expect_context::<Selection>().0
+}
+
 /// The UI language: the `lang` URL parameter, else the config's default, else Finnish.
 /// It lives in the URL so that a shared link and an embed keep their language.
 #[derive(Clone, Copy)]
@@ -50,6 +59,7 @@ pub fn App() -> impl IntoView {
     provide_context(BasePath(base.clone()));
     let loaded: LoadedResource = LocalResource::new(api::load_all);
     provide_context(loaded);
+    provide_context(Selection(RwSignal::new(None)));
 
     view! {
         <Router base=base>

@@ -100,9 +100,17 @@ pub fn event_row(entry: &ListEntry, lang: Lang, base: &BasePath) -> impl IntoVie
             next.unwrap_or_default()
         )
     });
+    let selection = crate::app::use_selection();
+    let ids: Vec<String> = match &entry.series {
+        Some((_, dates)) => dates.iter().map(|d| d.id.clone()).collect(),
+        None => vec![ev.id.clone()],
+    };
+    let selected = move || selection.with(|s| s.as_ref().is_some_and(|s| ids.contains(s)));
     view! {
         <li
             class="event-row"
+            class:selected=selected.clone()
+            aria-current=move || selected().then_some("true")
             data-event-id=entry.id().to_owned()
             data-series-dates=entry.series.as_ref().map(|(_, d)| d.len())
             data-status=status.map(|(c, _)| c)

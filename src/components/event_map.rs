@@ -27,6 +27,9 @@ pub struct MapPoint {
     pub cancelled: bool,
     /// Municipality code, for cluster labels.
     pub municipality: Option<&'static str>,
+    pub start: Option<crate::time::When>,
+    pub end: Option<crate::time::When>,
+    pub venue: crate::feed::LocalizedText,
 }
 
 impl MapPoint {
@@ -49,6 +52,9 @@ impl MapPoint {
                     approximate: e.location_kind == LocationKind::Approximate,
                     cancelled: e.status == EventStatus::Cancelled,
                     municipality: e.municipality,
+                    start: e.start,
+                    end: e.end,
+                    venue: e.venue.as_ref().map(|v| v.name.clone()).unwrap_or_default(),
                 })
             })
             .collect()
@@ -59,6 +65,8 @@ const MIN_ZOOM: f64 = 4.0;
 const MAX_ZOOM: f64 = 18.0;
 /// Cluster radius in CSS pixels: markers closer than this merge.
 const CLUSTER_RADIUS: f64 = 44.0;
+/// At most this many markers are tab stops.
+const MAX_TAB_STOPS: usize = 40;
 /// Towns labelled at every zoom; the other centres get labels once there is room.
 const MAIN_TOWNS: &[&str] = &[
     "564", "205", "305", "678", "977", "208", "290", "777", "615", "535",
@@ -82,6 +90,9 @@ pub fn EventMap(
         16,
     ));
     let root = NodeRef::<leptos::html::Div>::new();
+    let selection = crate::app::use_selection();
+    // The events whose card is open (one marker, or a venue's worth).
+    let card = RwSignal::new(None::<Vec<usize>>);
     let view = RwSignal::new(None::<Viewport>);
     let region = LatLonBounds {
         south: region.south,
@@ -141,11 +152,11 @@ pub fn EventMap(
     };
     let local = move |ev: &web_sys::PointerEvent| at(ev.client_x(), ev.client_y());
     let on_pointerdown = move |ev: web_sys::PointerEvent| {
-        // Buttons (markers, controls) handle their own clicks.
+        // Buttons (markers, controls), links and the card handle their own pointer.
         if ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|t| t.closest("button").ok().flatten().is_some())
+            .is_some_and(|t| t.closest("button, a, .map-card").ok().flatten().is_some())
         {
             return;
         }
@@ -239,6 +250,13 @@ pub fn EventMap(
             }
             "-" | "_" => {
                 zoom_by(-1.0, None);
+                true
+            }
+            "Escape" if card.with_untracked(Option::is_some) => {
+                card.set(None);
+                if let Some(el) = root.get_untracked() {
+                    let _ = el.focus();
+                }
                 true
             }
             _ => false,
@@ -370,11 +388,14 @@ pub fn EventMap(
     let markers = {
         let points = points.clone();
         let index = index.clone();
-        let base = base.clone();
         move || {
             let v = view.get()?;
             let l = lang.get();
             let (min, max) = v.visible(CLUSTER_RADIUS);
+            // Few enough items are each a tab stop; more, and the list is the keyboard route
+            // (the map's description says so), rather than hundreds of stops.
+            let visible = index.clusters_in(v.zoom, min, max).count();
+            let tab = if visible <= MAX_TAB_STOPS { "0" } else { "-1" };
             let views = index
                 .clusters_in(v.zoom, min, max)
                 .map(|(id, c)| {
@@ -383,16 +404,30 @@ pub fn EventMap(
                     if c.count == 1 {
                         let leaf = index.leaves(v.zoom, id)[0] as usize;
                         let p = &points[leaf];
-                        let href = crate::components::event_list::event_href(&base, &p.id, l);
                         let class = format!(
                             "marker{}{}",
                             if p.approximate { " approximate" } else { "" },
                             if p.cancelled { " cancelled" } else { "" }
                         );
+                        let event_id = p.id.clone();
+                        let is_selected = selection.with(|s| s.as_deref() == Some(p.id.as_str()));
                         view! {
-                            <a class=class href=href data-event-id=p.id.clone() style:transform=pos tabindex="-1" aria-label=p.name.text(l).to_owned()>
+                            <button
+                                type="button"
+                                class=class
+                                class:selected=is_selected
+                                data-event-id=p.id.clone()
+                                style:transform=pos
+                                tabindex=tab
+                                aria-label=p.name.text(l).to_owned()
+                                aria-pressed=if is_selected { "true" } else { "false" }
+                                on:click=move |_| {
+                                    selection.set(Some(event_id.clone()));
+                                    card.set(Some(vec![leaf]));
+                                }
+                            >
                                 <span aria-hidden="true"></span>
-                            </a>
+                            </button>
                         }
                         .into_any()
                     } else {
@@ -406,20 +441,23 @@ pub fn EventMap(
                         };
                         let target = index.expansion_zoom(v.zoom, id);
                         let at = c.at;
+                        let members: Vec<usize> = leaves.iter().map(|&i| i as usize).collect();
                         view! {
                             <button
                                 type="button"
                                 class="cluster"
                                 data-cluster-count=c.count
                                 aria-label=label
-                                tabindex="-1"
+                                tabindex=tab
                                 style:transform=pos
-                                on:click=move |_| {
-                                    let z = f64::from(target.unwrap_or(MAX_ZOOM as u8)).min(MAX_ZOOM);
-                                    change(&|v: &mut Viewport| {
+                                on:click=move |_| match target {
+                                    // Points that separate further in: zoom to where they do.
+                                    Some(z) if f64::from(z) <= MAX_ZOOM => change(&|v: &mut Viewport| {
                                         v.center = at;
-                                        v.zoom = z;
-                                    });
+                                        v.zoom = f64::from(z);
+                                    }),
+                                    // Events at one venue never separate: list them instead.
+                                    _ => card.set(Some(members.clone())),
                                 }
                             >
                                 {c.count}
@@ -430,6 +468,41 @@ pub fn EventMap(
                 })
                 .collect_view();
             Some(views)
+        }
+    };
+
+    let card_view = {
+        let points = points.clone();
+        let base = base.clone();
+        move || {
+            let members = card.get()?;
+            let l = lang.get();
+            let items = members
+                .iter()
+                .filter_map(|&i| points.get(i))
+                .map(|p| {
+                    let when = p.start.map(|s| crate::i18n::format_when(l, s, p.end));
+                    let place = [p.venue.text(l).to_owned(), p.municipality.and_then(|m| crate::components::event_list::municipality_name(m, l)).unwrap_or("").to_owned()]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    view! {
+                        <li>
+                            <a href=crate::components::event_list::event_href(&base, &p.id, l)>{p.name.text(l).to_owned()}</a>
+                            {when.map(|w| view! { <span class="card-when">{w}</span> })}
+                            {(!place.is_empty()).then(|| view! { <span class="card-place">{place}</span> })}
+                            {p.cancelled.then(|| view! { <span class="badge badge-cancelled">{l.t(Key::Cancelled)}</span> })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <div class="map-card" data-testid="map-card" role="region" aria-label=l.t(Key::SelectedEvents)>
+                    <button type="button" class="card-close" aria-label=l.t(Key::Close) on:click=move |_| card.set(None)>"×"</button>
+                    <ul>{items}</ul>
+                </div>
+            })
         }
     };
 
@@ -472,6 +545,7 @@ pub fn EventMap(
             <div class="map-tiles">{tile_layer}</div>
             {basemap}
             <div class="map-markers">{markers}</div>
+            {card_view}
             <div class="map-controls">
                 <button type="button" aria-label=move || t(Key::ZoomIn) on:click=move |_| zoom_by(1.0, None)>"+"</button>
                 <button type="button" aria-label=move || t(Key::ZoomOut) on:click=move |_| zoom_by(-1.0, None)>"−"</button>

@@ -68,6 +68,8 @@ pub enum Key {
     MapHelp,
     ZoomIn,
     ZoomOut,
+    Close,
+    SelectedEvents,
 }
 
 impl Key {
@@ -135,6 +137,8 @@ impl Key {
         Key::MapHelp,
         Key::ZoomIn,
         Key::ZoomOut,
+        Key::Close,
+        Key::SelectedEvents,
     ];
 
     /// Keys whose text is legitimately the same in every language (proper names).
@@ -256,6 +260,8 @@ pub(super) fn text(lang: Lang, key: Key) -> &'static str {
         Key::MapHelp => ("Kartta: siirrä nuolinäppäimillä, lähennä ja loitonna plus- ja miinusnäppäimillä tai painikkeilla. Sama tieto on luettavissa tapahtumaluettelosta kartan alla.", "Karta: flytta med piltangenterna, zooma med plus- och minustangenterna eller knapparna. Samma information finns i evenemangslistan under kartan.", "Map: move with the arrow keys, zoom with the plus and minus keys or the buttons. The same information is in the list of events below the map."),
         Key::ZoomIn => ("Lähennä", "Zooma in", "Zoom in"),
         Key::ZoomOut => ("Loitonna", "Zooma ut", "Zoom out"),
+        Key::Close => ("Sulje", "Stäng", "Close"),
+        Key::SelectedEvents => ("Valitut tapahtumat", "Valda evenemang", "Selected events"),
     };
     match lang {
         Lang::Fi => fi,

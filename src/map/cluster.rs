@@ -19,7 +19,9 @@ pub struct Cluster {
 
 #[derive(Debug)]
 pub struct ClusterIndex {
-    /// `levels[z - min_zoom]`; the last level holds the points themselves.
+    /// `levels[z - min_zoom]`; then one level above `max_zoom` where only points at the very same
+    /// spot are grouped (events at one venue must not hide each other: they show as one
+    /// cluster that lists them); the last level holds the points themselves.
     levels: Vec<Vec<Cluster>>,
     min_zoom: u8,
     max_zoom: u8,
@@ -27,7 +29,7 @@ pub struct ClusterIndex {
 
 impl ClusterIndex {
     /// Clusters `points` (projected) for zooms `min_zoom..=max_zoom`; above `max_zoom` every
-    /// point stands alone. `radius` is in CSS pixels.
+    /// point stands alone, except those at the same spot. `radius` is in CSS pixels.
     pub fn new(points: &[Point], radius: f64, min_zoom: u8, max_zoom: u8) -> ClusterIndex {
         let leaves: Vec<Cluster> = points
             .iter()
@@ -40,7 +42,8 @@ impl ClusterIndex {
                 children: vec![i as u32],
             })
             .collect();
-        let mut levels = vec![leaves];
+        let same_spot = group(&leaves, 1e-9); // about 4 cm
+        let mut levels = vec![leaves, same_spot];
         for z in (min_zoom..=max_zoom).rev() {
             let below = levels.last().expect("at least the leaves");
             let r = radius / (TILE_SIZE * f64::from(z).exp2());
@@ -219,7 +222,18 @@ mod tests {
         let all = (Point { x: 0.0, y: 0.0 }, Point { x: 1.0, y: 1.0 });
         let count = |z: f64| idx.clusters_in(z, all.0, all.1).count();
         assert!(count(5.0) < count(9.0) && count(9.0) < count(17.0));
-        assert_eq!(count(17.0), pts.len(), "above max zoom, every point alone");
+        let mut distinct = pts.clone();
+        distinct.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+        distinct.dedup();
+        assert!(
+            distinct.len() < pts.len(),
+            "the fixture has events at one venue"
+        );
+        assert_eq!(
+            count(17.0),
+            distinct.len(),
+            "above max zoom, every spot alone"
+        );
         let (id, c) = idx
             .clusters_in(5.0, all.0, all.1)
             .find(|(_, c)| c.count > 1)

@@ -89,6 +89,51 @@ describe('map', () => {
     await page.context().close();
   });
 
+  test('selecting a marker opens its card and marks the list row; Escape closes it', async () => {
+    const feed = {
+      data: [
+        { id: 'k:1', name: { fi: 'Kamarimusiikkia Kuhmossa' }, start_time: '2026-12-05T17:00:00Z',
+          location: { name: { fi: 'Kuhmo-talo' }, position: { type: 'Point', coordinates: [29.518, 64.1255] } } },
+        { id: 'o:1', name: { fi: 'Teatteri-ilta Oulussa' }, start_time: '2026-12-06T17:00:00Z', event_status: 'EventCancelled',
+          location: { name: { fi: 'Oulun teatteri' }, position: { type: 'Point', coordinates: [25.4697, 65.0147] } } },
+        { id: 'v:1', name: { fi: 'Lukupiiri' }, start_time: '2026-12-07T15:00:00Z',
+          location: { name: { fi: 'Kajaanin kirjasto' }, position: { type: 'Point', coordinates: [27.7313, 64.2225] } } },
+        { id: 'v:2', name: { fi: 'Satutunti' }, start_time: '2026-12-08T08:00:00Z',
+          location: { name: { fi: 'Kajaanin kirjasto' }, position: { type: 'Point', coordinates: [27.7313, 64.2225] } } },
+      ],
+    };
+    const small = await serveDist(join(ROOT, 'dist'), { overrides: { '/sample-feed.json': { body: JSON.stringify(feed) } } });
+    const page = await openPage(browser);
+    await page.goto(small.url);
+    await page.waitForSelector('[data-testid="map"][data-zoom]');
+    assert.equal(await page.locator('[data-testid="map"] .marker').count(), 2, 'two venues with one event each');
+    assert.ok(await page.locator('[data-testid="map"] .marker.cancelled').count() === 1, 'a cancelled event looks different');
+    const marker = page.locator('[data-testid="map"] .marker[data-event-id="k:1"]');
+    await marker.click();
+    const card = page.locator('[data-testid="map-card"]');
+    await card.waitFor();
+    assert.match(await card.innerText(), /Kamarimusiikkia Kuhmossa/);
+    assert.match(await card.innerText(), /la 5\.12\.2026 klo 19\.00/);
+    assert.match(await card.locator('a').getAttribute('href'), /\/event\/k:1/);
+    const row = page.locator('[data-testid="event-list"] .event-row.selected');
+    assert.equal(await row.getAttribute('data-event-id'), 'k:1');
+    assert.equal(await row.getAttribute('aria-current'), 'true');
+    assert.equal(await marker.getAttribute('aria-pressed'), 'true');
+    await screenshot(page, 'map-card-desktop');
+    await page.locator('[data-testid="map"]').focus();
+    await page.keyboard.press('Escape');
+    assert.equal(await card.count(), 0, 'Escape closes the card');
+
+    // Two events at one venue never hide each other: their cluster lists both.
+    const venue = page.locator('[data-testid="map"] [data-cluster-count="2"]');
+    assert.match(await venue.getAttribute('aria-label'), /Kajaani, 2 tapahtumaa/);
+    for (let i = 0; i < 20 && (await card.count()) === 0; i++) await venue.click();
+    assert.equal(await card.locator('li').count(), 2);
+    checkHealthy(page);
+    await page.context().close();
+    await small.close();
+  });
+
   test('mouse drag, touch drag and the wheel (only when focused)', async () => {
     const page = await openMap();
     const box = await page.locator('[data-testid="map"]').boundingBox();
