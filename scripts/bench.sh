@@ -9,3 +9,5 @@ cd "$ROOT"
 cargo run --quiet --release --locked --example feed_bench -- --write tests/artifacts/bench
 echo
 node tests/bench/feed-parse.mjs
+echo
+node tests/bench/map.mjs

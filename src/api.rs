@@ -383,3 +383,22 @@ pub fn benchmark_parse_feed(bytes: &[u8]) -> Result<usize, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))?;
     Ok(page.events.len())
 }
+
+/// Lets browser benchmarks time building the map's cluster index for `lat_lon` (pairs of
+/// latitude, longitude) and one query of the clusters in a region-wide view.
+/// Returns the number of clusters in that view.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn benchmark_cluster_index(lat_lon: &[f64]) -> usize {
+    use crate::map::{
+        cluster::ClusterIndex,
+        projection::{project, Point},
+    };
+    let points: Vec<Point> = lat_lon
+        .chunks_exact(2)
+        .map(|c| project(c[0], c[1]))
+        .collect();
+    let index = ClusterIndex::new(&points, 44.0, 4, 16);
+    index
+        .clusters_in(6.5, Point { x: 0.0, y: 0.0 }, Point { x: 1.0, y: 1.0 })
+        .count()
+}
