@@ -105,11 +105,15 @@ pub fn event_row(entry: &ListEntry, lang: Lang, base: &BasePath) -> impl IntoVie
         Some((_, dates)) => dates.iter().map(|d| d.id.clone()).collect(),
         None => vec![ev.id.clone()],
     };
+    let first_id = ids[0].clone();
     let selected = move || selection.with(|s| s.as_ref().is_some_and(|s| ids.contains(s)));
     view! {
         <li
             class="event-row"
             class:selected=selected.clone()
+            // Moving through the list (by keyboard or pointer focus) shows the event on the map.
+            // Set even when already selected: the map brings it back into view if it left.
+            on:focusin=move |_| selection.set(Some(first_id.clone()))
             aria-current=move || selected().then_some("true")
             data-event-id=entry.id().to_owned()
             data-series-dates=entry.series.as_ref().map(|(_, d)| d.len())

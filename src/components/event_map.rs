@@ -280,6 +280,27 @@ pub fn EventMap(
             }
         });
     }
+    // An event selected elsewhere (the list, later the timeline) is brought into view if it is
+    // off-screen; the map does not move for its own selections, which are already in view.
+    {
+        let points = points.clone();
+        Effect::new(move |_| {
+            let Some(id) = selection.get() else { return };
+            let Some(p) = points.iter().find(|p| p.id == id) else {
+                return;
+            };
+            let at = p.at;
+            let off_screen = view.with_untracked(|v| {
+                v.as_ref().is_some_and(|v| {
+                    let (x, y) = v.to_screen(at);
+                    x < 24.0 || y < 24.0 || x > v.width - 24.0 || y > v.height - 24.0
+                })
+            });
+            if off_screen {
+                change(&|v: &mut Viewport| v.center = at);
+            }
+        });
+    }
     let hull = convex_hull(
         &MUNICIPALITIES
             .iter()

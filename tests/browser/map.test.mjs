@@ -129,6 +129,17 @@ describe('map', () => {
     assert.match(await venue.getAttribute('aria-label'), /Kajaani, 2 tapahtumaa/);
     for (let i = 0; i < 20 && (await card.count()) === 0; i++) await venue.click();
     assert.equal(await card.locator('li').count(), 2);
+
+    // Selecting in the list brings an off-screen event into view and marks its marker.
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Lähennä' }).click();
+    await page.locator('[data-testid="map"]').focus();
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowLeft'); // Kuhmo is now far off to the east
+    assert.equal(await page.locator('[data-testid="map"] .marker[data-event-id="k:1"]').count(), 0);
+    await page.locator('[data-testid="event-list"] [data-event-id="k:1"] a').focus();
+    const shown = page.locator('[data-testid="map"] .marker.selected[data-event-id="k:1"]');
+    await shown.waitFor();
+    const [lat, lon] = (await page.getAttribute('[data-testid="map"]', 'data-center')).split(',').map(Number);
+    assert.ok(Math.abs(lat - 64.1255) < 0.01 && Math.abs(lon - 29.518) < 0.01, `centred on Kuhmo-talo: ${lat},${lon}`);
     checkHealthy(page);
     await page.context().close();
     await small.close();
@@ -157,16 +168,34 @@ describe('map', () => {
     const s2 = await state(page);
     assert.ok(s2.lon > s1.lon, 'a touch drag to the left moves east');
 
+    // Two fingers spreading apart zoom in around their midpoint.
+    await page.locator('[data-testid="map"]').evaluate((el, [x, y]) => {
+      const ev = (type, id, dx) => new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: x + dx, clientY: y, bubbles: true });
+      el.dispatchEvent(ev('pointerdown', 11, -20));
+      el.dispatchEvent(ev('pointerdown', 12, 20));
+      for (let d = 20; d <= 80; d += 20) {
+        el.dispatchEvent(ev('pointermove', 11, -d));
+        el.dispatchEvent(ev('pointermove', 12, d));
+      }
+      el.dispatchEvent(ev('pointerup', 11, -80));
+      el.dispatchEvent(ev('pointerup', 12, 80));
+    }, [box.x + box.width / 2, box.y + box.height / 2]);
+    const pinched = await state(page);
+    assert.ok(pinched.zoom > s2.zoom + 1, `pinch zooms in: ${s2.zoom} -> ${pinched.zoom}`);
+    await page.getByRole('button', { name: 'Loitonna' }).click();
+    await page.getByRole('button', { name: 'Loitonna' }).click();
+    const s2b = await state(page);
+
     // The wheel over an unfocused map scrolls the page and leaves the zoom alone.
-    await page.locator('[data-testid="map"]').evaluate((el) => el.blur()); // the drag focused it
+    await page.evaluate(() => document.activeElement?.blur()); // the drag and the buttons took focus
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -300);
     await page.waitForTimeout(100);
-    assert.equal((await state(page)).zoom, s2.zoom, 'no zoom without focus');
+    assert.equal((await state(page)).zoom, s2b.zoom, 'no zoom without focus');
     await page.locator('[data-testid="map"]').focus();
     await page.mouse.wheel(0, -300);
     await page.waitForTimeout(100);
-    assert.ok((await state(page)).zoom > s2.zoom, 'the wheel zooms the focused map');
+    assert.ok((await state(page)).zoom > s2b.zoom, 'the wheel zooms the focused map');
     checkHealthy(page);
     await page.context().close();
   });
