@@ -83,8 +83,14 @@ pub fn EventMap(
     lang: Memo<Lang>,
     base: crate::app::BasePath,
 ) -> impl IntoView {
+    // Municipality codes as numbers: clusters then know whether they lie in one municipality.
+    let groups: Vec<Option<u32>> = points
+        .iter()
+        .map(|p| p.municipality.and_then(|m| m.parse().ok()))
+        .collect();
     let index = Arc::new(ClusterIndex::new(
         &points.iter().map(|p| p.at).collect::<Vec<_>>(),
+        &groups,
         CLUSTER_RADIUS,
         MIN_ZOOM as u8,
         16,
@@ -452,17 +458,16 @@ pub fn EventMap(
                         }
                         .into_any()
                     } else {
-                        let leaves = index.leaves(v.zoom, id);
                         // "Kajaani, 12 events" when they share a municipality.
-                        let muni = points[leaves[0] as usize].municipality;
-                        let shared = muni.filter(|m| leaves.iter().all(|&i| points[i as usize].municipality == Some(*m)));
-                        let label = match shared.and_then(|m| crate::components::event_list::municipality_name(m, l)) {
+                        let shared = c.group.map(|g| format!("{g:03}"));
+                        let label = match shared.and_then(|m| crate::components::event_list::municipality_name(&m, l)) {
                             Some(p) => format!("{p}, {} {}", c.count, l.t(Key::EventsCount)),
                             None => format!("{} {}", c.count, l.t(Key::EventsCount)),
                         };
                         let target = index.expansion_zoom(v.zoom, id);
                         let at = c.at;
-                        let members: Vec<usize> = leaves.iter().map(|&i| i as usize).collect();
+                        // The members are looked up on click, not on every frame.
+                        let (index, zoom) = (index.clone(), v.zoom);
                         view! {
                             <button
                                 type="button"
@@ -478,7 +483,7 @@ pub fn EventMap(
                                         v.zoom = f64::from(z);
                                     }),
                                     // Events at one venue never separate: list them instead.
-                                    _ => card.set(Some(members.clone())),
+                                    _ => card.set(Some(index.leaves(zoom, id).into_iter().map(|i| i as usize).collect())),
                                 }
                             >
                                 {c.count}

@@ -13,6 +13,9 @@ pub struct Cluster {
     /// Extent of the points inside, projected: "zoom to this cluster" fits it.
     pub min: Point,
     pub max: Point,
+    /// The group (e.g. municipality) all points inside share, if they share one: lets a label
+    /// say "Kajaani, 12 events" without visiting the points on every frame.
+    pub group: Option<u32>,
     /// Indices into the level below (or, at the bottom level, into the input points).
     children: Vec<u32>,
 }
@@ -29,8 +32,15 @@ pub struct ClusterIndex {
 
 impl ClusterIndex {
     /// Clusters `points` (projected) for zooms `min_zoom..=max_zoom`; above `max_zoom` every
-    /// point stands alone, except those at the same spot. `radius` is in CSS pixels.
-    pub fn new(points: &[Point], radius: f64, min_zoom: u8, max_zoom: u8) -> ClusterIndex {
+    /// point stands alone, except those at the same spot. `radius` is in CSS pixels. `groups`
+    /// gives each point an optional group (or is empty).
+    pub fn new(
+        points: &[Point],
+        groups: &[Option<u32>],
+        radius: f64,
+        min_zoom: u8,
+        max_zoom: u8,
+    ) -> ClusterIndex {
         let leaves: Vec<Cluster> = points
             .iter()
             .enumerate()
@@ -39,6 +49,7 @@ impl ClusterIndex {
                 count: 1,
                 min: *p,
                 max: *p,
+                group: groups.get(i).copied().flatten(),
                 children: vec![i as u32],
             })
             .collect();
@@ -152,6 +163,7 @@ fn group(below: &[Cluster], r: f64) -> Vec<Cluster> {
             count: 0,
             min: c.min,
             max: c.max,
+            group: c.group,
             children,
         };
         for &ch in &merged.children {
@@ -168,6 +180,9 @@ fn group(below: &[Cluster], r: f64) -> Vec<Cluster> {
                 x: merged.max.x.max(o.max.x),
                 y: merged.max.y.max(o.max.y),
             };
+            if merged.group != o.group {
+                merged.group = None;
+            }
         }
         merged.at.x /= f64::from(merged.count);
         merged.at.y /= f64::from(merged.count);
@@ -198,7 +213,7 @@ mod tests {
     #[test]
     fn every_point_is_in_exactly_one_cluster_at_every_zoom() {
         let pts = points();
-        let idx = ClusterIndex::new(&pts, 40.0, 3, 16);
+        let idx = ClusterIndex::new(&pts, &[], 40.0, 3, 16);
         let all = (Point { x: 0.0, y: 0.0 }, Point { x: 1.0, y: 1.0 });
         for z in 3..=17 {
             let mut seen: Vec<u32> = Vec::new();
@@ -218,7 +233,7 @@ mod tests {
     #[test]
     fn clusters_shrink_as_you_zoom_in_and_expansion_zoom_splits_them() {
         let pts = points();
-        let idx = ClusterIndex::new(&pts, 40.0, 3, 16);
+        let idx = ClusterIndex::new(&pts, &[], 40.0, 3, 16);
         let all = (Point { x: 0.0, y: 0.0 }, Point { x: 1.0, y: 1.0 });
         let count = |z: f64| idx.clusters_in(z, all.0, all.1).count();
         assert!(count(5.0) < count(9.0) && count(9.0) < count(17.0));
@@ -243,14 +258,33 @@ mod tests {
         assert!(c.min.x <= c.at.x && c.at.x <= c.max.x);
         // Two events at one venue never separate: the answer is a list, not a zoom.
         let same = [project(64.2, 27.7), project(64.2, 27.7)];
-        let idx = ClusterIndex::new(&same, 40.0, 3, 16);
+        let idx = ClusterIndex::new(&same, &[], 40.0, 3, 16);
         let (id, _) = idx.clusters_in(10.0, all.0, all.1).next().unwrap();
         assert_eq!(idx.expansion_zoom(10.0, id), None);
     }
 
     #[test]
+    fn a_cluster_knows_the_group_its_points_share() {
+        let pts = [
+            project(64.22, 27.72),
+            project(64.23, 27.73),
+            project(64.13, 29.52),
+        ];
+        let groups = [Some(205), Some(205), Some(290)];
+        let idx = ClusterIndex::new(&pts, &groups, 40.0, 3, 16);
+        let all = (Point { x: 0.0, y: 0.0 }, Point { x: 1.0, y: 1.0 });
+        let at = |z: f64| {
+            idx.clusters_in(z, all.0, all.1)
+                .map(|(_, c)| (c.count, c.group))
+                .collect::<Vec<_>>()
+        };
+        assert!(at(10.0).contains(&(2, Some(205))), "{:?}", at(10.0));
+        assert!(at(3.0).contains(&(3, None)), "{:?}", at(3.0));
+    }
+
+    #[test]
     fn an_empty_set_is_fine() {
-        let idx = ClusterIndex::new(&[], 40.0, 3, 16);
+        let idx = ClusterIndex::new(&[], &[], 40.0, 3, 16);
         assert_eq!(
             idx.clusters_in(8.0, Point { x: 0.0, y: 0.0 }, Point { x: 1.0, y: 1.0 })
                 .count(),
