@@ -262,6 +262,7 @@ async fn load_feed(
     url: &str,
     places: &mut HashMap<String, Option<Vec<u8>>>,
     stale: &mut Option<DateTime<Utc>>,
+    progress: impl Fn(usize),
 ) -> Result<Vec<FeedPage>, LoadError> {
     let mut pages = Vec::new();
     let mut next = Some(url.to_owned());
@@ -315,6 +316,7 @@ async fn load_feed(
             }
         }
         next = page.next.clone();
+        progress(page.events.len());
         pages.push(page);
     }
     Ok(pages)
@@ -347,7 +349,8 @@ fn feed_urls(config: &Config) -> Result<Vec<String>, LoadError> {
 }
 
 /// The config and every feed it names. Fails only when no feed could be read at all.
-pub async fn load_all() -> Result<Arc<Loaded>, LoadError> {
+/// `progress` is told how many events each page added, for the loading indicator.
+pub async fn load_all(progress: impl Fn(usize)) -> Result<Arc<Loaded>, LoadError> {
     let config = load_config().await;
     let urls = feed_urls(&config)?;
     let mut pages = Vec::new();
@@ -356,7 +359,7 @@ pub async fn load_all() -> Result<Arc<Loaded>, LoadError> {
     let mut places = HashMap::new();
     for url in &urls {
         let mut stale = None;
-        match load_feed(url, &mut places, &mut stale).await {
+        match load_feed(url, &mut places, &mut stale, &progress).await {
             Ok(p) => pages.extend(p),
             Err(e) => feed_errors.push(e),
         }

@@ -27,6 +27,10 @@ impl BasePath {
     }
 }
 
+/// How many events the loader has read so far.
+#[derive(Clone, Copy)]
+pub struct EventsRead(pub RwSignal<usize>);
+
 /// The selected event (by id), shared by the map, the list and, later, the timeline, so that
 /// selecting in one shows it in the others.
 #[derive(Clone, Copy)]
@@ -57,7 +61,13 @@ pub fn use_base() -> BasePath {
 pub fn App() -> impl IntoView {
     let base = dom::base_path();
     provide_context(BasePath(base.clone()));
-    let loaded: LoadedResource = LocalResource::new(api::load_all);
+    // Events read so far, for the loading indicator of long, paginated feeds.
+    let events_read = RwSignal::new(0usize);
+    provide_context(EventsRead(events_read));
+    let loaded: LoadedResource = LocalResource::new(move || {
+        events_read.set(0);
+        api::load_all(move |n| events_read.update(|c| *c += n))
+    });
     provide_context(loaded);
     provide_context(Selection(RwSignal::new(None)));
 

@@ -9,10 +9,13 @@ use crate::i18n::Key;
 #[component]
 pub fn Loading() -> impl IntoView {
     let lang = use_lang();
+    let read = expect_context::<crate::app::EventsRead>().0;
     view! {
         <p class="status loading" role="status" data-testid="loading">
             <span class="spinner" aria-hidden="true"></span>
             {move || lang.get().t(Key::Loading)}
+            // A long, paginated feed shows that it is getting somewhere.
+            {move || (read.get() > 0).then(|| format!(" {} {}", read.get(), lang.get().t(Key::EventsRead)))}
         </p>
     }
 }

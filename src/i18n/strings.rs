@@ -70,6 +70,7 @@ pub enum Key {
     ZoomOut,
     Close,
     SelectedEvents,
+    EventsRead,
 }
 
 impl Key {
@@ -139,6 +140,7 @@ impl Key {
         Key::ZoomOut,
         Key::Close,
         Key::SelectedEvents,
+        Key::EventsRead,
     ];
 
     /// Keys whose text is legitimately the same in every language (proper names).
@@ -262,6 +264,7 @@ pub(super) fn text(lang: Lang, key: Key) -> &'static str {
         Key::ZoomOut => ("Loitonna", "Zooma ut", "Zoom out"),
         Key::Close => ("Sulje", "Stäng", "Close"),
         Key::SelectedEvents => ("Valitut tapahtumat", "Valda evenemang", "Selected events"),
+        Key::EventsRead => ("tapahtumaa luettu", "evenemang lästa", "events read"),
     };
     match lang {
         Lang::Fi => fi,

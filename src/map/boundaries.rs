@@ -93,7 +93,8 @@ mod tests {
             env!("CARGO_MANIFEST_DIR"),
             "/../shared/data/municipality-boundaries.geojson"
         );
-        let bytes = std::fs::read(path).expect("the shared data folder beside the repository (../shared), as CI has it");
+        let bytes = std::fs::read(path)
+            .expect("the shared data folder beside the repository (../shared), as CI has it");
         let b = parse(&bytes).unwrap();
         for m in &MUNICIPALITIES {
             let shape = b

@@ -61,6 +61,29 @@ describe('formats and merging', () => {
   });
 });
 
+describe('pagination', () => {
+  test('meta.next pages are followed, with progress shown while they load', async () => {
+    const ev = (id, day) => ({ id, name: { fi: `Tapahtuma ${id}` }, start_time: `2026-12-${day}T17:00:00Z` });
+    const server = await serveDist(DIST, {
+      overrides: {
+        '/sample-feed.json': { body: JSON.stringify({ meta: { count: 5, next: 'page-2.json' }, data: [ev('p:1', 10), ev('p:2', 11)] }) },
+        '/page-2.json': { delay: 1500, body: JSON.stringify({ meta: { count: 5, next: 'page-3.json' }, data: [ev('p:3', 12), ev('p:4', 13)] }) },
+        '/page-3.json': { body: JSON.stringify({ meta: { count: 5, next: null }, data: [ev('p:5', 14)] }) },
+      },
+    });
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    const loading = page.locator('[data-testid="loading"]');
+    await page.waitForFunction(() => /2 tapahtumaa luettu/.test(document.querySelector('[data-testid="loading"]')?.textContent ?? ''));
+    assert.match(await loading.innerText(), /Ladataan tapahtumia/);
+    await waitForApp(page);
+    assert.deepEqual(await rowIds(page), ['p:1', 'p:2', 'p:3', 'p:4', 'p:5']);
+    checkHealthy(page);
+    await page.context().close();
+    await server.close();
+  });
+});
+
 describe('the feed URL parameter', () => {
   test('a feed on a foreign origin is refused with a clear message', async () => {
     const server = await serveDist(DIST);

@@ -45,7 +45,8 @@ export async function serveDist(dist, { prefix = '', overrides = {} } = {}) {
       return res.end(withLoopbackTiles(body, prefix));
     }
     if (overrides[path]) {
-      const { status = 200, body = '', type = 'application/json' } = overrides[path];
+      const { status = 200, body = '', type = 'application/json', delay = 0 } = overrides[path];
+      if (delay) await new Promise((ok) => setTimeout(ok, delay));
       res.writeHead(status, { 'content-type': type });
       return res.end(body);
     }
