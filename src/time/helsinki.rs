@@ -5,9 +5,7 @@
 //! lines; a full tz database crate would add hundreds of kilobytes to the wasm bundle for the
 //! one zone we show. Events before 1981, when Finland began observing DST, are not a concern here.
 
-use chrono::{
-    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday,
-};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 const EET: i32 = 2 * 3600;
 const EEST: i32 = 3 * 3600;
@@ -72,11 +70,6 @@ pub fn start_of_day(d: NaiveDate) -> DateTime<Utc> {
 /// The Helsinki calendar day of an instant.
 pub fn local_date(t: DateTime<Utc>) -> NaiveDate {
     to_local(t).date_naive()
-}
-
-/// Weekday of a Helsinki day, Monday first as in Finland.
-pub fn weekday(d: NaiveDate) -> Weekday {
-    d.weekday()
 }
 
 #[cfg(test)]
