@@ -421,10 +421,15 @@ pub fn EventMap(
             let (min, max) = v.visible(CLUSTER_RADIUS);
             // Few enough items are each a tab stop; more, and the list is the keyboard route
             // (the map's description says so), rather than hundreds of stops.
-            let visible = index.clusters_in(v.zoom, min, max).count();
-            let tab = if visible <= MAX_TAB_STOPS { "0" } else { "-1" };
-            let views = index
-                .clusters_in(v.zoom, min, max)
+            // One pass over the level per frame: the count decides the tab stops.
+            let visible: Vec<_> = index.clusters_in(v.zoom, min, max).collect();
+            let tab = if visible.len() <= MAX_TAB_STOPS {
+                "0"
+            } else {
+                "-1"
+            };
+            let views = visible
+                .into_iter()
                 .map(|(id, c)| {
                     let (x, y) = v.to_screen(c.at);
                     let pos = format!("translate({x:.1}px, {y:.1}px)");
