@@ -7,8 +7,10 @@ pub mod config;
 pub mod feed;
 pub mod i18n;
 pub mod map;
+pub mod query;
 pub mod region;
 pub mod time;
+pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;

@@ -89,9 +89,14 @@ impl Catalogue {
 
     /// What is on now or later, one row per event or per recurring series (at its next date).
     pub fn upcoming_entries(&self, now: DateTime<Utc>) -> Vec<ListEntry<'_>> {
+        self.entries(self.upcoming(now))
+    }
+
+    /// One row per event, or per recurring series (at the first of its dates given), in order.
+    pub fn entries<'a>(&'a self, events: impl Iterator<Item = &'a Event>) -> Vec<ListEntry<'a>> {
         let mut entries: Vec<ListEntry> = Vec::new();
         let mut series_row: HashMap<&str, usize> = HashMap::new();
-        for ev in self.upcoming(now) {
+        for ev in events {
             let parent = ev.super_event.as_deref().filter(|p| self.is_recurring(p));
             match parent {
                 Some(p) => match series_row.get(p) {

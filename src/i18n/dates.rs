@@ -31,6 +31,141 @@ pub fn format_date(lang: Lang, d: NaiveDate) -> String {
     }
 }
 
+/// The month's name, for timeline context labels: "joulukuu", "december", "December".
+pub fn month_name(lang: Lang, m: u32) -> &'static str {
+    let i = (m.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::Fi => [
+            "tammikuu",
+            "helmikuu",
+            "maaliskuu",
+            "huhtikuu",
+            "toukokuu",
+            "kesäkuu",
+            "heinäkuu",
+            "elokuu",
+            "syyskuu",
+            "lokakuu",
+            "marraskuu",
+            "joulukuu",
+        ][i],
+        Lang::Sv => [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ][i],
+        Lang::En => [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ][i],
+    }
+}
+
+/// A day without its year: "ti 1.12.", "tis 1.12.", "Tue 1 Dec".
+pub fn format_day_short(lang: Lang, d: NaiveDate) -> String {
+    let wd = weekday_abbr(lang, d);
+    match lang {
+        Lang::Fi | Lang::Sv => format!("{wd} {}.{}.", d.day(), d.month()),
+        Lang::En => format!("{wd} {} {}", d.day(), month_abbr_en(d.month())),
+    }
+}
+
+/// A date without weekday or year: "1.12.", "1 Dec".
+pub fn format_day_month(lang: Lang, d: NaiveDate) -> String {
+    match lang {
+        Lang::Fi | Lang::Sv => format!("{}.{}.", d.day(), d.month()),
+        Lang::En => format!("{} {}", d.day(), month_abbr_en(d.month())),
+    }
+}
+
+/// A clock time: "18.00" in Finnish and Swedish, "18:00" in English.
+pub fn format_time(lang: Lang, h: u32, m: u32) -> String {
+    format_clock(lang, h, m)
+}
+
+/// A range of days as compactly as it reads naturally: "1.–7.12.2026", "28.11.–4.12.2026",
+/// "30.12.2026–5.1.2027"; in English "1–7 Dec 2026".
+pub fn format_day_range(lang: Lang, a: NaiveDate, b: NaiveDate) -> String {
+    if a == b {
+        return format_date(lang, a);
+    }
+    match lang {
+        Lang::Fi | Lang::Sv => {
+            if a.year() != b.year() {
+                format!(
+                    "{}.{}.{}–{}.{}.{}",
+                    a.day(),
+                    a.month(),
+                    a.year(),
+                    b.day(),
+                    b.month(),
+                    b.year()
+                )
+            } else if a.month() != b.month() {
+                format!(
+                    "{}.{}.–{}.{}.{}",
+                    a.day(),
+                    a.month(),
+                    b.day(),
+                    b.month(),
+                    b.year()
+                )
+            } else {
+                format!("{}.–{}.{}.{}", a.day(), b.day(), b.month(), b.year())
+            }
+        }
+        Lang::En => {
+            if a.year() != b.year() {
+                format!(
+                    "{} {} {} – {} {} {}",
+                    a.day(),
+                    month_abbr_en(a.month()),
+                    a.year(),
+                    b.day(),
+                    month_abbr_en(b.month()),
+                    b.year()
+                )
+            } else if a.month() != b.month() {
+                format!(
+                    "{} {} – {} {} {}",
+                    a.day(),
+                    month_abbr_en(a.month()),
+                    b.day(),
+                    month_abbr_en(b.month()),
+                    b.year()
+                )
+            } else {
+                format!(
+                    "{}–{} {} {}",
+                    a.day(),
+                    b.day(),
+                    month_abbr_en(b.month()),
+                    b.year()
+                )
+            }
+        }
+    }
+}
+
 fn format_clock(lang: Lang, h: u32, m: u32) -> String {
     match lang {
         // Finnish and Swedish style in Finland uses a full stop between hours and minutes.
@@ -106,6 +241,34 @@ mod tests {
         assert_eq!(format_when(Lang::Fi, s, None), "la 5.12.2026 klo 19.00");
         assert_eq!(format_when(Lang::Sv, s, None), "lör 5.12.2026 kl. 19.00");
         assert_eq!(format_when(Lang::En, s, None), "Sat 5 Dec 2026, 19:00");
+    }
+
+    #[test]
+    fn day_ranges_read_naturally_in_each_language() {
+        let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        assert_eq!(
+            format_day_range(Lang::Fi, d(12, 1), d(12, 7)),
+            "1.–7.12.2026"
+        );
+        assert_eq!(
+            format_day_range(Lang::Sv, d(11, 28), d(12, 4)),
+            "28.11.–4.12.2026"
+        );
+        assert_eq!(
+            format_day_range(Lang::En, d(12, 1), d(12, 7)),
+            "1–7 Dec 2026"
+        );
+        let jan = NaiveDate::from_ymd_opt(2027, 1, 5).unwrap();
+        assert_eq!(
+            format_day_range(Lang::Fi, d(12, 30), jan),
+            "30.12.2026–5.1.2027"
+        );
+        assert_eq!(
+            format_day_range(Lang::Fi, d(12, 1), d(12, 1)),
+            "ti 1.12.2026"
+        );
+        assert_eq!(month_name(Lang::Sv, 12), "december");
+        assert_eq!(format_day_short(Lang::Fi, d(12, 1)), "ti 1.12.");
     }
 
     #[test]

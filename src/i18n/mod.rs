@@ -6,7 +6,10 @@
 mod dates;
 mod strings;
 
-pub use dates::{format_date, format_when};
+pub use dates::{
+    format_date, format_day_month, format_day_range, format_day_short, format_time, format_when,
+    month_name,
+};
 pub use strings::Key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
