@@ -35,3 +35,38 @@ pub fn set_document_lang(lang: Lang) {
 pub fn set_title(title: &str) {
     document().set_title(title);
 }
+
+/// Calls `f` with the element's content size now and whenever it changes (layout, window
+/// size, a hidden panel shown). Disconnects when the calling component is cleaned up.
+pub fn observe_size(el: &web_sys::Element, f: impl Fn(f64, f64) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let target = el.clone();
+    let cb = Closure::<dyn Fn()>::new(move || {
+        f(
+            f64::from(target.client_width()),
+            f64::from(target.client_height()),
+        )
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(el);
+    // The closure must live as long as the observer; both go at cleanup.
+    let keep = send_wrapper::SendWrapper::new((observer, cb));
+    leptos::prelude::on_cleanup(move || {
+        let (observer, _cb) = keep.take();
+        observer.disconnect();
+    });
+}
+
+/// Whether the visitor asked the system for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}

@@ -22,3 +22,5 @@ mod components;
 mod dom;
 #[cfg(target_arch = "wasm32")]
 mod pages;
+#[cfg(target_arch = "wasm32")]
+mod url_state;

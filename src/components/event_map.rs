@@ -18,7 +18,7 @@ use crate::map::viewport::{LatLonBounds, Viewport};
 use crate::region::MUNICIPALITIES;
 
 /// One located event, as the map needs it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MapPoint {
     pub id: String,
     pub name: crate::feed::LocalizedText,
@@ -74,7 +74,8 @@ const MAIN_TOWNS: &[&str] = &[
 
 #[component]
 pub fn EventMap(
-    points: Arc<Vec<MapPoint>>,
+    /// The events to show; a new set (the filters changed) re-clusters.
+    points: Signal<Arc<Vec<MapPoint>>>,
     tiles: Tiles,
     region: Bounds,
     /// Optional GeoJSON of municipality boundaries, and its attribution.
@@ -84,21 +85,33 @@ pub fn EventMap(
     base: crate::app::BasePath,
 ) -> impl IntoView {
     // Municipality codes as numbers: clusters then know whether they lie in one municipality.
-    let groups: Vec<Option<u32>> = points
-        .iter()
-        .map(|p| p.municipality.and_then(|m| m.parse().ok()))
-        .collect();
-    let index = Arc::new(ClusterIndex::new(
-        &points.iter().map(|p| p.at).collect::<Vec<_>>(),
-        &groups,
-        CLUSTER_RADIUS,
-        MIN_ZOOM as u8,
-        16,
-    ));
+    let index = Memo::new_with_compare(
+        move |_| {
+            points.with(|points| {
+                let groups: Vec<Option<u32>> = points
+                    .iter()
+                    .map(|p| p.municipality.and_then(|m| m.parse().ok()))
+                    .collect();
+                Arc::new(ClusterIndex::new(
+                    &points.iter().map(|p| p.at).collect::<Vec<_>>(),
+                    &groups,
+                    CLUSTER_RADIUS,
+                    MIN_ZOOM as u8,
+                    16,
+                ))
+            })
+        },
+        |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
+    );
     let root = NodeRef::<leptos::html::Div>::new();
     let selection = crate::app::use_selection();
     // The events whose card is open (one marker, or a venue's worth).
     let card = RwSignal::new(None::<Vec<usize>>);
+    // The card holds positions in the point set: a new set closes it.
+    Effect::new(move |_| {
+        points.track();
+        card.set(None);
+    });
     let view = RwSignal::new(None::<Viewport>);
     let region = LatLonBounds {
         south: region.south,
@@ -107,31 +120,23 @@ pub fn EventMap(
         east: region.east,
     };
 
-    // The map's size comes from CSS; measure it once mounted and whenever the window resizes.
-    let measure = move || {
-        let Some(el) = root.get_untracked() else {
-            return;
-        };
-        let (w, h) = (f64::from(el.client_width()), f64::from(el.client_height()));
-        if w <= 0.0 || h <= 0.0 {
-            return;
-        }
-        view.update(|v| match v {
-            Some(v) => {
-                v.width = w;
-                v.height = h;
-            }
-            None => *v = Some(Viewport::fit(region, w, h, 12.0, MIN_ZOOM, MAX_ZOOM, 0.0)),
-        });
-    };
+    // The map's size comes from CSS: follow it (window resizes, a phone's view switch showing
+    // a hidden map, an embed's iframe changing size).
     Effect::new(move |_| {
-        if root.get().is_some() {
-            // After layout, so the element has its CSS size.
-            request_animation_frame(measure);
-        }
+        let Some(el) = root.get() else { return };
+        crate::dom::observe_size(&el, move |w, h| {
+            if w <= 0.0 || h <= 0.0 {
+                return;
+            }
+            view.update(|v| match v {
+                Some(v) => {
+                    v.width = w;
+                    v.height = h;
+                }
+                None => *v = Some(Viewport::fit(region, w, h, 12.0, MIN_ZOOM, MAX_ZOOM, 0.0)),
+            });
+        });
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
 
     let change = move |f: &dyn Fn(&mut Viewport)| {
         view.update(|v| {
@@ -289,13 +294,12 @@ pub fn EventMap(
     // An event selected elsewhere (the list, later the timeline) is brought into view if it is
     // off-screen; the map does not move for its own selections, which are already in view.
     {
-        let points = points.clone();
         Effect::new(move |_| {
             let Some(id) = selection.get() else { return };
-            let Some(p) = points.iter().find(|p| p.id == id) else {
+            let Some(at) = points.with_untracked(|ps| ps.iter().find(|p| p.id == id).map(|p| p.at))
+            else {
                 return;
             };
-            let at = p.at;
             let off_screen = view.with_untracked(|v| {
                 v.as_ref().is_some_and(|v| {
                     let (x, y) = v.to_screen(at);
@@ -413,10 +417,10 @@ pub fn EventMap(
     };
 
     let markers = {
-        let points = points.clone();
-        let index = index.clone();
         move || {
             let v = view.get()?;
+            let points = points.get();
+            let index = index.get();
             let l = lang.get();
             let (min, max) = v.visible(CLUSTER_RADIUS);
             // Few enough items are each a tab stop; more, and the list is the keyboard route
@@ -503,10 +507,10 @@ pub fn EventMap(
     };
 
     let card_view = {
-        let points = points.clone();
         let base = base.clone();
         move || {
             let members = card.get()?;
+            let points = points.get_untracked();
             let l = lang.get();
             let items = members
                 .iter()

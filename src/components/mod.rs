@@ -2,6 +2,8 @@
 
 pub mod event_list;
 pub mod event_map;
+pub mod filters;
 pub mod load_state;
 pub mod rich_text;
 pub mod shell;
+pub mod timeline;

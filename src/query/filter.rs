@@ -97,7 +97,7 @@ impl FacetCounts {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Outcome {
     /// Indices into the events, in their order, matching every filter and the window.
     pub matching: Vec<usize>,

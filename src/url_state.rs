@@ -1,0 +1,73 @@
+//! The explorer's state lives in the URL: this reads it as a `Query` and writes a changed
+//! `Query` back, leaving parameters it does not own (`lang`, `feed`, embed settings) alone.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::query::Query;
+use crate::time::helsinki;
+
+/// The parameters a `Query` owns.
+const QUERY_KEYS: &[&str] = &[
+    "q",
+    "municipality",
+    "category",
+    "free",
+    "family",
+    "attendance",
+    "cancelled",
+    "from",
+    "to",
+    "event",
+];
+
+/// The current query, re-read whenever the URL changes (including back and forward).
+pub fn use_query() -> Memo<Query> {
+    let map = use_query_map();
+    Memo::new(move |_| {
+        let today = helsinki::local_date(crate::dom::now());
+        map.with(|m| {
+            let pairs: Vec<(&str, String)> = QUERY_KEYS
+                .iter()
+                .flat_map(|k| {
+                    m.get_all(k)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(move |v| (*k, v))
+                })
+                .collect();
+            Query::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())), today)
+        })
+    })
+}
+
+/// Writes a query to the URL. `replace` for changes that should not each be a step back
+/// (typing, playback, selection); a new history entry otherwise.
+pub fn use_set_query() -> impl Fn(Query, bool) + Clone + Send + Sync + 'static {
+    let location = use_location();
+    let navigate = use_navigate();
+    move |q: Query, replace: bool| {
+        let mut params = location.query.get_untracked();
+        for k in QUERY_KEYS {
+            params.remove(k);
+        }
+        for (k, v) in q.to_pairs() {
+            params.replace(k, v);
+        }
+        let url = format!(
+            "{}{}",
+            location.pathname.get_untracked(),
+            params.to_query_string()
+        );
+        navigate(
+            &url,
+            NavigateOptions {
+                resolve: false,
+                replace,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    }
+}
