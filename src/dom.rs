@@ -70,3 +70,39 @@ pub fn prefers_reduced_motion() -> bool {
         })
         .is_some_and(|m| m.matches())
 }
+
+/// Sets `<meta name="description">` (created if missing), for link previews.
+pub fn set_meta_description(text: &str) {
+    let doc = document();
+    let meta = doc
+        .query_selector("meta[name=\"description\"]")
+        .ok()
+        .flatten()
+        .or_else(|| {
+            let m = doc.create_element("meta").ok()?;
+            let _ = m.set_attribute("name", "description");
+            doc.head()?.append_child(&m).ok()?;
+            Some(m)
+        });
+    if let Some(m) = meta {
+        let _ = m.set_attribute("content", text);
+    }
+}
+
+/// Puts the page's JSON-LD in `<head>` (replacing the previous page's), or removes it.
+pub fn set_json_ld(json: Option<&str>) {
+    let doc = document();
+    if let Ok(Some(old)) = doc.query_selector("script#page-json-ld") {
+        old.remove();
+    }
+    let (Some(json), Some(head)) = (json, doc.head()) else {
+        return;
+    };
+    if let Ok(s) = doc.create_element("script") {
+        let _ = s.set_attribute("type", "application/ld+json");
+        s.set_id("page-json-ld");
+        // Text content, never markup: the JSON is escaped for a script element already.
+        s.set_text_content(Some(json));
+        let _ = head.append_child(&s);
+    }
+}

@@ -6,6 +6,7 @@
 pub mod config;
 pub mod feed;
 pub mod i18n;
+pub mod ics;
 pub mod map;
 pub mod query;
 pub mod region;

@@ -126,9 +126,9 @@ pub fn event_row(entry: &ListEntry, lang: Lang, base: &BasePath) -> impl IntoVie
                 LocationKind::Unknown => "unknown",
             }
         >
-            <h3 class="event-title">
+            <h4 class="event-title">
                 <a href=event_href(base, entry.id(), lang) lang=title_lang.to_owned()>{title.to_owned()}</a>
-            </h3>
+            </h4>
             <p class="event-when">{when_view(ev, lang)}</p>
             {series.map(|s| view! { <p class="event-series">{s}</p> })}
             {place_line(ev, lang).map(|p| view! { <p class="event-place">{p}</p> })}

@@ -5,5 +5,6 @@ pub mod event_map;
 pub mod filters;
 pub mod load_state;
 pub mod rich_text;
+pub mod share;
 pub mod shell;
 pub mod timeline;

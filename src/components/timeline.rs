@@ -77,6 +77,20 @@ fn rfc3339(t: DateTime<Utc>) -> String {
     helsinki::to_local(t).to_rfc3339()
 }
 
+/// One playback step after `ms`, then the next, for as long as `generation` stays `current`.
+fn schedule_tick(generation: StoredValue<u64>, current: u64, ms: u32, step: std::rc::Rc<dyn Fn()>) {
+    set_timeout(
+        move || {
+            if generation.try_get_value() != Some(current) {
+                return;
+            }
+            step();
+            schedule_tick(generation, current, ms, step);
+        },
+        std::time::Duration::from_millis(ms.into()),
+    );
+}
+
 /// "1.–7.12.2026, 48 tapahtumaa": the window as it is spoken and shown.
 pub fn window_text(w: &Window, count: usize, lang: Lang) -> String {
     let (a, b) = w.day_range();
@@ -201,23 +215,25 @@ pub fn Timeline(
             set_window(Some(next), true);
         }
     };
+    // Chained one-shot timeouts rather than an interval: each tick schedules the next only while
+    // its generation is current, so stopping or changing pace needs no handle to clear (and
+    // nothing keeps ticking after the timeline is gone).
+    let generation = StoredValue::new(0u64);
+    let step: std::rc::Rc<dyn Fn()> = std::rc::Rc::new(step);
     Effect::new(move |_| {
-        if !playback.playing.get() {
+        let playing = playback.playing.get();
+        let ms = playback.interval_ms.get();
+        generation.update_value(|g| *g += 1);
+        if !playing {
             return;
         }
-        let ms = playback.interval_ms.get();
-        let step = step.clone();
         // The first step comes at once, so play visibly does something.
         if window.get_untracked().is_none() {
             step();
         }
-        let handle = set_interval_with_handle(step, std::time::Duration::from_millis(ms.into()));
-        on_cleanup(move || {
-            if let Ok(h) = handle {
-                h.clear();
-            }
-        });
+        schedule_tick(generation, generation.get_value(), ms, step.clone());
     });
+    on_cleanup(move || generation.update_value(|g| *g += 1));
     let escape = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && playback.playing.get_untracked() {
             playback.playing.set(false);
@@ -235,6 +251,8 @@ pub fn Timeline(
         Edge { start: bool, to_x: f64 },
     }
     let drag = RwSignal::new(None::<Drag>);
+    // The item under the pointer when it went down (pointer capture retargets the release).
+    let pressed_item = StoredValue::new(None::<String>);
     let local_x = move |ev: &web_sys::PointerEvent| {
         let left = root
             .get_untracked()
@@ -275,6 +293,11 @@ pub fn Timeline(
                 moved: false,
             },
         };
+        pressed_item.set_value(
+            ev.target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.get_attribute("data-event-id")),
+        );
         if let Some(el) = root.get_untracked() {
             let _ = el.set_pointer_capture(ev.pointer_id());
         }
@@ -348,11 +371,7 @@ pub fn Timeline(
             match d {
                 Drag::Brush { moved: false, .. } => {
                     // A click: on an item selects it, elsewhere selects that day.
-                    let id = ev
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .and_then(|e| e.get_attribute("data-event-id"));
-                    match id {
+                    match pressed_item.get_value() {
                         Some(id) => selection.set(Some(id)),
                         None => {
                             if let Some(s) = scale.get_untracked() {
@@ -805,8 +824,8 @@ pub fn Timeline(
                 </div>
                 <div class="timeline-zoom" role="group" aria-label=move || t(Key::Timeline)>
                     <button type="button" aria-label=move || t(Key::Earlier) on:click=move |_| pan(0.5)>"‹"</button>
-                    <button type="button" aria-label=move || t(Key::ZoomOut) data-testid="timeline-zoom-out" on:click=move |_| zoom(1.0 / 1.5, None)>"−"</button>
-                    <button type="button" aria-label=move || t(Key::ZoomIn) data-testid="timeline-zoom-in" on:click=move |_| zoom(1.5, None)>"+"</button>
+                    <button type="button" aria-label=move || t(Key::TimelineZoomOut) data-testid="timeline-zoom-out" on:click=move |_| zoom(1.0 / 1.5, None)>"−"</button>
+                    <button type="button" aria-label=move || t(Key::TimelineZoomIn) data-testid="timeline-zoom-in" on:click=move |_| zoom(1.5, None)>"+"</button>
                     <button type="button" aria-label=move || t(Key::Later) on:click=move |_| pan(-0.5)>"›"</button>
                 </div>
             </div>

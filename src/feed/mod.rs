@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod category;
 pub mod json;
+pub mod json_ld_out;
 pub mod json_value;
 pub mod linked_events;
 pub mod location;

@@ -124,6 +124,14 @@ pub enum Key {
     ChooseDates,
     Holiday,
     AlreadyRunning,
+    Share,
+    LinkCopied,
+    CopyFailed,
+    AddToCalendar,
+    AddSeriesToCalendar,
+    AccessibilityStatement,
+    TimelineZoomIn,
+    TimelineZoomOut,
 }
 
 impl Key {
@@ -247,6 +255,14 @@ impl Key {
         Key::ChooseDates,
         Key::Holiday,
         Key::AlreadyRunning,
+        Key::Share,
+        Key::LinkCopied,
+        Key::CopyFailed,
+        Key::AddToCalendar,
+        Key::AddSeriesToCalendar,
+        Key::AccessibilityStatement,
+        Key::TimelineZoomIn,
+        Key::TimelineZoomOut,
     ];
 
     /// Keys whose text is legitimately the same in every language (proper names).
@@ -424,6 +440,14 @@ pub(super) fn text(lang: Lang, key: Key) -> &'static str {
         Key::ChooseDates => ("Valitse päivät", "Välj datum", "Choose dates"),
         Key::Holiday => ("Pyhäpäivä", "Helgdag", "Public holiday"),
         Key::AlreadyRunning => ("Jo käynnissä", "Pågår redan", "Already running"),
+        Key::Share => ("Jaa", "Dela", "Share"),
+        Key::LinkCopied => ("Linkki kopioitu leikepöydälle", "Länken kopierades till urklipp", "Link copied to the clipboard"),
+        Key::CopyFailed => ("Kopiointi ei onnistunut. Kopioi osoite selaimen osoiteriviltä.", "Kopieringen misslyckades. Kopiera adressen från webbläsarens adressfält.", "Copying failed. Copy the address from the browser's address bar."),
+        Key::AddToCalendar => ("Lisää kalenteriin", "Lägg till i kalendern", "Add to calendar"),
+        Key::AddSeriesToCalendar => ("Lisää kaikki päivät kalenteriin", "Lägg till alla datum i kalendern", "Add all dates to calendar"),
+        Key::AccessibilityStatement => ("Saavutettavuusseloste", "Tillgänglighetsutlåtande", "Accessibility statement"),
+        Key::TimelineZoomIn => ("Lähennä aikajanaa", "Zooma in tidslinjen", "Zoom in the timeline"),
+        Key::TimelineZoomOut => ("Loitonna aikajanaa", "Zooma ut tidslinjen", "Zoom out the timeline"),
     };
     match lang {
         Lang::Fi => fi,

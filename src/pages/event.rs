@@ -9,6 +9,7 @@ use crate::components::event_list::{
 };
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::rich_text;
+use crate::components::share::ShareButton;
 use crate::dom;
 use crate::feed::{Catalogue, Event, LocationKind, SuperEventType};
 use crate::i18n::{Key, Lang};
@@ -32,6 +33,7 @@ pub fn EventPage() -> impl IntoView {
         move || format!("{}/?lang={}", base.0, lang.get().code())
     };
 
+    on_cleanup(|| dom::set_json_ld(None));
     view! {
         <p class="back"><a href=back>"← " {move || t(Key::BackToEvents)}</a></p>
         <Suspense fallback=|| view! { <Loading /> }>
@@ -48,9 +50,16 @@ pub fn EventPage() -> impl IntoView {
                         match data.catalogue.get(&id) {
                             Some(ev) => {
                                 dom::set_title(&format!("{} – {}", ev.name.text(l), l.t(Key::AppName)));
+                                let summary = crate::feed::text::plain(ev.short_description.text(l));
+                                let when = ev.start.map(|s| crate::i18n::format_when(l, s, ev.end)).unwrap_or_default();
+                                let place = place_line(ev, l).unwrap_or_default();
+                                dom::set_meta_description(&[when, place, summary].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "));
+                                let url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+                                dom::set_json_ld(Some(&crate::feed::json_ld_out::event_json_ld(ev, l, &url)));
                                 event_details(ev, &data.catalogue, l, &base).into_any()
                             }
                             None => {
+                                dom::set_json_ld(None);
                                 dom::set_title(&format!("{} – {}", l.t(Key::EventNotFound), l.t(Key::AppName)));
                                 view! {
                                     <section class="not-found" data-testid="event-not-found">
@@ -157,6 +166,33 @@ fn event_details(ev: &Event, catalogue: &Catalogue, l: Lang, base: &BasePath) ->
         }
         _ => Vec::new(),
     };
+    // The absolute address of the event's page, for sharing and for calendar entries.
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let page_url = {
+        let base = base.clone();
+        move |e: &Event| format!("{origin}{}", event_href(&base, &e.id, l))
+    };
+    let share_url = page_url(ev);
+    // A series is added as all its dates; a date of a series, as itself.
+    let calendar_events: Vec<Event> =
+        if children.is_empty() || ev.super_event_type != Some(SuperEventType::Recurring) {
+            vec![ev.clone()]
+        } else {
+            children.iter().map(|e| (*e).clone()).collect()
+        };
+    let calendar_key = if calendar_events.len() > 1 {
+        Key::AddSeriesToCalendar
+    } else {
+        Key::AddToCalendar
+    };
+    let file_name = crate::ics::file_name(ev, l);
+    let add_to_calendar = move |_| {
+        let refs: Vec<&Event> = calendar_events.iter().collect();
+        let ics = crate::ics::calendar(&refs, l, dom::now(), &page_url);
+        crate::components::share::download(&file_name, &ics);
+    };
     view! {
         <article class="event-page" data-testid="event-page" data-event-id=ev.id.clone()>
             <h1 lang=title_lang.to_owned()>{title.to_owned()}</h1>
@@ -179,7 +215,14 @@ fn event_details(ev: &Event, catalogue: &Catalogue, l: Lang, base: &BasePath) ->
                 {languages.map(|a| view! { <dt>{l.t(Key::Languages)}</dt><dd>{a}</dd> })}
                 {organizer.map(|o| view! { <dt>{l.t(Key::Organizer)}</dt><dd>{o}</dd> })}
             </dl>
-            {(tickets.is_some() || info.is_some()).then(|| view! { <p class="actions">{tickets}" "{info}</p> })}
+            <p class="actions">
+                {tickets}
+                {info}
+                <ShareButton title=title.to_owned() url=share_url />
+                <button type="button" class="button-secondary" data-testid="add-to-calendar" on:click=add_to_calendar>
+                    {l.t(calendar_key)}
+                </button>
+            </p>
             {description.map(|d| view! { <h2>{l.t(Key::Description)}</h2> {d} })}
             {(!children.is_empty()).then(|| view! {
                 <section data-testid="event-children"><h2>{l.t(children_heading)}</h2>{related_list(&children, l, base)}</section>

@@ -4,7 +4,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, openPage, checkHealthy, screenshot, waitForApp, ROOT } from '../support/browser.mjs';
+import { launch, openPage, checkHealthy, screenshot, waitForApp, showAllRows, ROOT } from '../support/browser.mjs';
 import { serveDist } from '../support/server.mjs';
 
 const DIST = join(ROOT, 'dist');
@@ -165,7 +165,7 @@ describe('bad input', () => {
     await page.goto(server.url);
     await waitForApp(page);
     const first = page.locator('[data-testid^="event-list"] [data-event-id="hostile:1"]');
-    const title = await first.locator('h3').innerText();
+    const title = await first.locator('.event-title').innerText();
     assert.match(title, /Vaarallinen otsikko/);
     assert.doesNotMatch(title, /</, 'tags were stripped from the title, not rendered');
     assert.equal(await page.locator('main script, main [onerror], main [onload], main iframe, main object, [data-testid^="event-list"] svg, [data-testid^="event-list"] img').count(), 0);

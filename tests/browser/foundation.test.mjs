@@ -3,7 +3,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPage, checkHealthy, screenshot, waitForApp, ROOT } from '../support/browser.mjs';
+import { launch, openPage, checkHealthy, screenshot, waitForApp, showAllRows, ROOT } from '../support/browser.mjs';
 import { serveDist } from '../support/server.mjs';
 
 const RFC3339_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
@@ -24,6 +24,7 @@ describe('explorer at the site root', () => {
     const page = await openPage(browser);
     await page.goto(root.url);
     await waitForApp(page);
+    await showAllRows(page);
     const rows = page.locator('[data-testid^="event-list"] [data-event-id]');
     const n = await rows.count();
     assert.ok(n >= 300, `expected ≥300 events in the list, got ${n}`);
@@ -77,7 +78,8 @@ describe('explorer at the site root', () => {
       const page = await openPage(browser, { timezoneId });
       await page.goto(root.url);
       await waitForApp(page);
-      const pairs = await page.$$eval('[data-event-id] time', (els) =>
+      await showAllRows(page);
+      const pairs = await page.$$eval('[data-testid^="event-list"] [data-event-id] time', (els) =>
         els.map((el) => [el.getAttribute('datetime'), el.textContent]),
       );
       let checked = 0;
@@ -102,11 +104,11 @@ describe('explorer at the site root', () => {
     await page.getByRole('link', { name: 'Svenska' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'sv');
     assert.match(page.url(), /[?&]lang=sv\b/);
-    assert.ok(await page.getByRole('heading', { name: 'Kommande evenemang' }).isVisible());
+    assert.ok(await page.getByRole('heading', { name: 'Evenemang', exact: true }).isVisible());
     await page.goto(`${root.url}?lang=en`);
     await waitForApp(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    assert.ok(await page.getByRole('heading', { name: 'Upcoming events' }).isVisible());
+    assert.ok(await page.getByRole('heading', { name: 'Events', exact: true }).isVisible());
     await page.goto(`${root.url}?lang=xx`);
     await waitForApp(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'fi', 'an unknown language falls back to the default');
@@ -120,7 +122,7 @@ describe('explorer at the site root', () => {
     await waitForApp(page);
     const first = page.locator('[data-testid="event-list"] [data-event-id]').first();
     const id = await first.getAttribute('data-event-id');
-    const title = await first.locator('h3').innerText();
+    const title = await first.locator('.event-title').innerText();
     await first.locator('a').click();
     await page.waitForSelector('[data-testid="event-page"]');
     assert.equal(await page.getAttribute('[data-testid="event-page"]', 'data-event-id'), id);
@@ -204,6 +206,7 @@ describe('hosted under a sub-path', () => {
     const page = await openPage(browser);
     await page.goto(server.url);
     await waitForApp(page);
+    await showAllRows(page);
     const n = await page.locator('[data-testid^="event-list"] [data-event-id]').count();
     assert.ok(n >= 300, `expected ≥300 events, got ${n}`);
     const href = await page.locator('[data-testid="event-list"] [data-event-id] a').first().getAttribute('href');

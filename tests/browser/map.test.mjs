@@ -3,7 +3,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { launch, openPage, checkHealthy, screenshot, waitForApp, ROOT } from '../support/browser.mjs';
+import { launch, openPage, checkHealthy, screenshot, waitForApp, showAllRows, ROOT } from '../support/browser.mjs';
 import { serveDist } from '../support/server.mjs';
 
 let browser;
@@ -21,7 +21,10 @@ async function openMap(viewport = 'desktop') {
   const page = await openPage(browser, { viewport });
   await page.goto(server.url);
   await waitForApp(page);
+  // A phone shows one panel at a time, the list first.
+  if (viewport === 'phone') await page.click('[data-testid="show-map"]');
   await page.waitForSelector('[data-testid="map"][data-zoom]');
+  await page.locator('[data-testid="map"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   return page;
 }
 
@@ -42,6 +45,7 @@ describe('map', () => {
     const page = await openMap();
     const s = await state(page);
     assert.ok(s.lat > 63.5 && s.lat < 66.5 && s.lon > 23.5 && s.lon < 30.2, `centre ${s.lat},${s.lon}`);
+    await showAllRows(page);
     const located = await page.$$eval('[data-testid="event-list"] [data-event-id], [data-testid="event-list-tba"] [data-event-id]', (rows) =>
       rows
         .filter((r) => ['exact', 'approximate'].includes(r.dataset.location))
@@ -62,10 +66,10 @@ describe('map', () => {
   test('buttons and keys zoom and pan; activating a cluster zooms in', async () => {
     const page = await openMap();
     const s0 = await state(page);
-    await page.getByRole('button', { name: 'Lähennä' }).click();
+    await page.getByTestId('map').getByRole('button', { name: 'Lähennä' }).click();
     const s1 = await state(page);
     assert.ok(Math.abs(s1.zoom - s0.zoom - 1) < 0.01, `${s0.zoom} -> ${s1.zoom}`);
-    await page.getByRole('button', { name: 'Loitonna' }).click();
+    await page.getByTestId('map').getByRole('button', { name: 'Loitonna' }).click();
     assert.ok(Math.abs((await state(page)).zoom - s0.zoom) < 0.01);
 
     await page.locator('[data-testid="map"]').focus();
@@ -131,7 +135,7 @@ describe('map', () => {
     assert.equal(await card.locator('li').count(), 2);
 
     // Selecting in the list brings an off-screen event into view and marks its marker.
-    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Lähennä' }).click();
+    for (let i = 0; i < 4; i++) await page.getByTestId('map').getByRole('button', { name: 'Lähennä' }).click();
     await page.locator('[data-testid="map"]').focus();
     for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowLeft'); // Kuhmo is now far off to the east
     assert.equal(await page.locator('[data-testid="map"] .marker[data-event-id="k:1"]').count(), 0);
@@ -182,8 +186,8 @@ describe('map', () => {
     }, [box.x + box.width / 2, box.y + box.height / 2]);
     const pinched = await state(page);
     assert.ok(pinched.zoom > s2.zoom + 1, `pinch zooms in: ${s2.zoom} -> ${pinched.zoom}`);
-    await page.getByRole('button', { name: 'Loitonna' }).click();
-    await page.getByRole('button', { name: 'Loitonna' }).click();
+    await page.getByTestId('map').getByRole('button', { name: 'Loitonna' }).click();
+    await page.getByTestId('map').getByRole('button', { name: 'Loitonna' }).click();
     const s2b = await state(page);
 
     // The wheel over an unfocused map scrolls the page and leaves the zoom alone.

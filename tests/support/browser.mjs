@@ -81,3 +81,9 @@ export async function screenshot(page, name) {
 export async function waitForApp(page) {
   await page.waitForSelector('[data-testid="result-count"], [data-testid="load-error"], [data-testid="event-page"], [data-testid="not-found"], [data-testid="event-not-found"]', { timeout: 20_000 });
 }
+
+/** The list renders a page of rows at a time: open them all. */
+export async function showAllRows(page) {
+  const more = page.locator('[data-testid="show-more"]');
+  for (let i = 0; i < 200 && (await more.count()) > 0; i++) await more.click();
+}
