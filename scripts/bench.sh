@@ -11,3 +11,5 @@ echo
 node tests/bench/feed-parse.mjs
 echo
 node tests/bench/map.mjs
+echo
+node tests/bench/timeline.mjs

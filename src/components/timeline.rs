@@ -503,7 +503,10 @@ pub fn Timeline(
     let svg = {
         let data = data.clone();
         move || {
+            // Benchmarks measure from here to the window box below, which renders right after
+            // this closure's DOM is built (tests/bench/timeline.mjs).
             let s = scale.get()?;
+            dom::mark("kk:timeline:draw");
             let l = lang.get();
             let ax = axis(&s, l);
             let evs = events.get();
@@ -677,6 +680,7 @@ pub fn Timeline(
         let on_window_key = on_window_key.clone();
         move || {
             let s = scale.get()?;
+            dom::mark("kk:timeline:drawn");
             let w = shown_window()?;
             let x0 = s.x(w.start).clamp(-4.0, s.width + 4.0);
             let x1 = s.x(w.end).clamp(-4.0, s.width + 4.0);
