@@ -11,7 +11,9 @@ use crate::api::{self, LoadError, Loaded};
 use crate::components::shell::Shell;
 use crate::dom;
 use crate::i18n::Lang;
-use crate::pages::{event::EventPage, explorer::Explorer, not_found::NotFound};
+use crate::pages::{
+    event::EventPage, explorer::Explorer, not_found::NotFound, statement::Statement,
+};
 
 /// The loaded config and events. One resource for the whole app, so the explorer and the event
 /// page share a single fetch.
@@ -78,6 +80,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("/") view=Explorer />
                         <Route path=path!("/event/:id") view=EventPage />
+                        <Route path=path!("/accessibility") view=Statement />
                     </Routes>
                 </Shell>
             </LanguageProvider>

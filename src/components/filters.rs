@@ -251,23 +251,28 @@ pub fn Filters(query: Memo<Query>, counts: Memo<FacetCounts>) -> impl IntoView {
                     </fieldset>
                 </div>
             </details>
-            <div class="filter-toggles">
-                {toggle("free", Key::FreeOnly, |q| q.free_only, |q, on| q.free_only = on, |c| c.free)}
-                {toggle("family", Key::ForFamilies, |q| q.families, |q, on| q.families = on, |c| c.family)}
-                {toggle("cancelled", Key::HideCancelled, |q| q.hide_cancelled, |q, on| q.hide_cancelled = on, |c| c.not_cancelled)}
-                <label class="option select">
-                    <span>{move || t(Key::Attendance)}</span>
-                    <select name="attendance" on:change=attendance prop:value=attendance_value>
-                        <option value="" selected=move || attendance_value().is_empty()>{move || t(Key::AttendanceAll)}</option>
-                        <option value="onsite" selected=move || attendance_value() == "onsite">
-                            {move || format!("{} ({})", t(Key::OnSite), counts.with(|c| c.on_site))}
-                        </option>
-                        <option value="online" selected=move || attendance_value() == "online">
-                            {move || format!("{} ({})", t(Key::Online), counts.with(|c| c.online))}
-                        </option>
-                    </select>
-                </label>
-            </div>
+            <details class="filter-panel" data-testid="filter-more">
+                <summary>{move || t(Key::MoreFilters)}{move || selected_summary(query.with(|q| usize::from(q.free_only) + usize::from(q.families) + usize::from(q.hide_cancelled) + usize::from(q.attendance.is_some())))}</summary>
+                <div class="filter-body">
+                <div class="filter-toggles">
+                    {toggle("free", Key::FreeOnly, |q| q.free_only, |q, on| q.free_only = on, |c| c.free)}
+                    {toggle("family", Key::ForFamilies, |q| q.families, |q, on| q.families = on, |c| c.family)}
+                    {toggle("cancelled", Key::HideCancelled, |q| q.hide_cancelled, |q, on| q.hide_cancelled = on, |c| c.not_cancelled)}
+                    <label class="option select">
+                        <span>{move || t(Key::Attendance)}</span>
+                        <select name="attendance" on:change=attendance prop:value=attendance_value>
+                            <option value="" selected=move || attendance_value().is_empty()>{move || t(Key::AttendanceAll)}</option>
+                            <option value="onsite" selected=move || attendance_value() == "onsite">
+                                {move || format!("{} ({})", t(Key::OnSite), counts.with(|c| c.on_site))}
+                            </option>
+                            <option value="online" selected=move || attendance_value() == "online">
+                                {move || format!("{} ({})", t(Key::Online), counts.with(|c| c.online))}
+                            </option>
+                        </select>
+                    </label>
+                </div>
+                </div>
+            </details>
         </form>
         <Chips query />
     }

@@ -90,9 +90,12 @@ fn SampleNotice() -> impl IntoView {
 #[component]
 fn Footer() -> impl IntoView {
     let lang = use_lang();
+    let base = use_base();
+    let statement = move || format!("{}/accessibility?lang={}", base.0, lang.get().code());
     view! {
         <footer class="site-footer">
             <p>{move || lang.get().t(Key::FooterAbout)}</p>
+            <p><a href=statement data-testid="statement-link">{move || lang.get().t(Key::AccessibilityStatement)}</a></p>
         </footer>
     }
 }

@@ -3,3 +3,4 @@
 pub mod event;
 pub mod explorer;
 pub mod not_found;
+pub mod statement;

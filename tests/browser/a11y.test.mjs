@@ -21,15 +21,22 @@ after(async () => {
   await server?.close();
 });
 
+const openPanels = async (page) => {
+  for (const d of await page.locator('details').all()) await d.evaluate((el) => (el.open = true));
+};
 const screens = [
   ['explorer', ''],
+  ['explorer with a window, a selection and every filter panel open', '?from=2026-12-01&to=2026-12-07&municipality=564&event=kulttuurikartta:00150', openPanels],
+  ['explorer map panel', '', (page) => page.click('[data-testid="show-map"]')],
+  ['explorer timeline panel', '?from=2026-12-01&to=2026-12-07', (page) => page.click('[data-testid="show-timeline"]')],
+  ['accessibility statement', 'accessibility'],
   ['event page', 'event/kulttuurikartta:00150'],
   ['series page', `event/${encodeURIComponent('https://example.invalid/tapahtumat/ld-7')}?feed=sample-feed-jsonld.json`],
   ['not found', 'no/such/page'],
   ['load error', '?feed=broken-feed.json'],
 ];
 
-for (const [name, path] of screens) {
+for (const [name, path, setup] of screens) {
   test(`${name}: no WCAG A/AA violations`, async () => {
     for (const viewport of ['phone', 'desktop']) {
       for (const lang of ['fi', 'sv', 'en']) {
@@ -38,6 +45,8 @@ for (const [name, path] of screens) {
         url.searchParams.set('lang', lang);
         await page.goto(url.href);
         await waitForApp(page);
+        // The panel switch only exists on narrow screens.
+        if (setup && (viewport === 'phone' || !name.includes('panel'))) await setup(page);
         await page.addScriptTag({ content: AXE });
         const violations = await page.evaluate(async () => {
           const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });

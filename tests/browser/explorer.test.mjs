@@ -71,6 +71,7 @@ describe('filters and the URL', () => {
     await page.click('[data-testid="filter-category"] summary');
     await page.locator('input[name="category"][value="music"]').check();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('category') === 'music');
+    await page.click('[data-testid="filter-more"] summary');
     await page.locator('input[name="cancelled"]').check();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('cancelled') === 'hide');
     const narrowed = await count(page);
@@ -83,6 +84,8 @@ describe('filters and the URL', () => {
     await page.reload();
     await waitForApp(page);
     assert.equal(await count(page), narrowed);
+    await page.click('[data-testid="filter-municipality"] summary');
+    await page.click('[data-testid="filter-more"] summary');
     assert.ok(await page.locator('input[name="municipality"][value="205"]').isChecked());
     assert.ok(await page.locator('input[name="cancelled"]').isChecked());
 
@@ -261,5 +264,25 @@ describe('keyboard only', () => {
     assert.equal(await count(page), n, 'back where we were');
     checkHealthy(page);
     await page.context().close();
+  });
+});
+
+describe('accessibility statement', () => {
+  test('is linked from every page, in each language, with the feedback address from config.json', async () => {
+    const config = JSON.parse(await readFile(join(ROOT, 'dist', 'config.json'), 'utf8'));
+    config.feedback_email = 'palaute@kunta.example';
+    const custom = await serveDist(join(ROOT, 'dist'), { overrides: { '/config.json': { body: JSON.stringify(config) } } });
+    const page = await openPage(browser);
+    await page.goto(`${custom.url}?lang=sv`);
+    await waitForApp(page);
+    await page.click('[data-testid="statement-link"]');
+    await page.waitForSelector('[data-testid="statement"]');
+    assert.equal(await page.locator('h1').innerText(), 'Tillgänglighetsutlåtande');
+    assert.equal(await page.getAttribute('[data-testid="feedback-email"]', 'href'), 'mailto:palaute@kunta.example');
+    assert.match(await page.title(), /Tillgänglighetsutlåtande/);
+    await screenshot(page, 'statement-desktop');
+    checkHealthy(page);
+    await page.context().close();
+    await custom.close();
   });
 });
