@@ -81,11 +81,26 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=Explorer />
                         <Route path=path!("/event/:id") view=EventPage />
                         <Route path=path!("/accessibility") view=Statement />
+                        <Route path=path!("/embed") view=Explorer />
+                        <Route path=path!("/embed-builder") view=crate::pages::embed_builder::EmbedBuilder />
                     </Routes>
                 </Shell>
             </LanguageProvider>
         </Router>
     }
+}
+
+/// Embed mode (`/embed` or `embed=1`) and its settings; `None` in the full app.
+#[derive(Clone)]
+pub struct EmbedMode(pub Memo<Option<crate::embed::EmbedSettings>>);
+
+pub fn use_embed() -> Memo<Option<crate::embed::EmbedSettings>> {
+    expect_context::<EmbedMode>().0
+}
+
+/// Whether links to the full app should open in a new tab (they do from an embed).
+pub fn links_to_new_tab() -> bool {
+    use_context::<EmbedMode>().is_some_and(|e| e.0.with_untracked(Option::is_some))
 }
 
 /// Derives the UI language inside the router (it needs the query) and keeps `<html lang>` in step.
@@ -106,5 +121,27 @@ fn LanguageProvider(children: Children) -> impl IntoView {
     });
     provide_context(UiLang(lang));
     Effect::new(move |_| dom::set_document_lang(lang.get()));
+    let location = leptos_router::hooks::use_location();
+    let embed = Memo::new(move |_| {
+        let on = location
+            .pathname
+            .with(|p| p.trim_end_matches('/').ends_with("/embed"))
+            || query.with(|q| q.get_str("embed") == Some("1"));
+        on.then(|| {
+            query.with(|q| {
+                let keys = [
+                    "view", "theme", "accent", "font", "radius", "filters", "days",
+                ];
+                let pairs: Vec<(&str, String)> = keys
+                    .iter()
+                    .filter_map(|k| q.get(k).map(|v| (*k, v)))
+                    .collect();
+                crate::embed::EmbedSettings::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+            })
+        })
+    });
+    provide_context(EmbedMode(embed));
+    // Embeds set their validated colours and fonts as custom properties on <html>.
+    Effect::new(move |_| dom::apply_embed(embed.get().as_ref()));
     children()
 }

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::i18n::Lang;
+use wasm_bindgen::JsCast;
 
 fn document() -> web_sys::Document {
     web_sys::window()
@@ -112,4 +113,82 @@ pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark(name);
     }
+}
+
+/// Embed mode on `<html>`: the `embed` class, the validated custom properties, and the
+/// auto-height messages to the host page. Undone when `settings` is `None`.
+pub fn apply_embed(settings: Option<&crate::embed::EmbedSettings>) {
+    let Some(html) = document().document_element() else {
+        return;
+    };
+    let Ok(html) = html.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let style = html.style();
+    let vars = [
+        "--kk-accent",
+        "--kk-accent-text",
+        "--kk-bg",
+        "--kk-surface",
+        "--kk-text",
+        "--kk-muted",
+        "--kk-border",
+        "--kk-font",
+        "--kk-radius",
+    ];
+    for v in vars {
+        let _ = style.remove_property(v);
+    }
+    let _ = html
+        .class_list()
+        .toggle_with_force("embed", settings.is_some());
+    let Some(s) = settings else { return };
+    let _ = html
+        .class_list()
+        .toggle_with_force("theme-dark", s.theme == crate::embed::Theme::Dark);
+    for (k, v) in s.css_vars() {
+        let _ = style.set_property(k, &v);
+    }
+    post_height_to_parent();
+}
+
+/// Tells the host page how tall the embed's content is, now and whenever it changes.
+/// Only a number goes out, in a namespaced message; the host's snippet checks who sent it.
+fn post_height_to_parent() {
+    thread_local!(static WATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if WATCHING.with(|w| w.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let post = move || {
+        let Some(root) = document().document_element() else {
+            return;
+        };
+        let height = root
+            .scroll_height()
+            .max(root.get_bounding_client_rect().height() as i32);
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"type".into(), &"kulttuurikartta:resize".into());
+        let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+        // The height is not a secret, and the host's origin is not known here: "*" is fine.
+        let _ = parent.post_message(&msg, "*");
+    };
+    let Some(body) = document().body() else {
+        return;
+    };
+    let observer_cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(post);
+    if let Ok(o) = web_sys::ResizeObserver::new(observer_cb.as_ref().unchecked_ref()) {
+        o.observe(&body);
+        // Lives as long as the page.
+        std::mem::forget(o);
+    }
+    observer_cb.forget();
 }

@@ -4,6 +4,7 @@
 //! tested without a browser; the UI modules exist only on wasm32.
 
 pub mod config;
+pub mod embed;
 pub mod feed;
 pub mod i18n;
 pub mod ics;

@@ -42,12 +42,24 @@ pub fn use_query() -> Memo<Query> {
     })
 }
 
+/// In an embed restricted to some municipalities, the restriction: no filter change can lift
+/// it (the host page promised its visitors that municipality's events only).
+#[derive(Clone)]
+pub struct MunicipalityLock(pub Vec<&'static str>);
+
 /// Writes a query to the URL. `replace` for changes that should not each be a step back
 /// (typing, playback, selection); a new history entry otherwise.
 pub fn use_set_query() -> impl Fn(Query, bool) + Clone + Send + Sync + 'static {
     let location = use_location();
     let navigate = use_navigate();
-    move |q: Query, replace: bool| {
+    let lock = use_context::<MunicipalityLock>().map(|l| l.0);
+    move |mut q: Query, replace: bool| {
+        if let Some(lock) = &lock {
+            q.municipalities.retain(|m| lock.contains(m));
+            if q.municipalities.is_empty() {
+                q.municipalities = lock.clone();
+            }
+        }
         let mut params = location.query.get_untracked();
         for k in QUERY_KEYS {
             params.remove(k);

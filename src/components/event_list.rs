@@ -72,6 +72,8 @@ pub fn place_line(ev: &Event, lang: Lang) -> Option<String> {
 /// a recurring series is one row carrying the series' id and `data-series-dates`.
 pub fn event_row(entry: &ListEntry, lang: Lang, base: &BasePath) -> impl IntoView {
     let ev = entry.event;
+    // From an embed, the event opens in the full app in a new tab.
+    let new_tab = crate::app::links_to_new_tab();
     let (title_lang, title) = ev
         .name
         .pick(lang)
@@ -127,7 +129,15 @@ pub fn event_row(entry: &ListEntry, lang: Lang, base: &BasePath) -> impl IntoVie
             }
         >
             <h4 class="event-title">
-                <a href=event_href(base, entry.id(), lang) lang=title_lang.to_owned()>{title.to_owned()}</a>
+                <a
+                    href=event_href(base, entry.id(), lang)
+                    lang=title_lang.to_owned()
+                    target=new_tab.then_some("_blank")
+                    rel=new_tab.then_some("noopener")
+                >
+                    {title.to_owned()}
+                    {new_tab.then(|| view! { <span class="visually-hidden">" (" {lang.t(Key::OpensInNewTab)} ")"</span> })}
+                </a>
             </h4>
             <p class="event-when">{when_view(ev, lang)}</p>
             {series.map(|s| view! { <p class="event-series">{s}</p> })}

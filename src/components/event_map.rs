@@ -61,6 +61,26 @@ impl MapPoint {
     }
 }
 
+/// The lat/lon box around the points, if there are any.
+fn points_bounds(points: &[MapPoint]) -> Option<LatLonBounds> {
+    let mut it = points
+        .iter()
+        .map(|p| crate::map::projection::unproject(p.at));
+    let (lat, lon) = it.next()?;
+    let init = LatLonBounds {
+        south: lat,
+        west: lon,
+        north: lat,
+        east: lon,
+    };
+    Some(it.fold(init, |b, (lat, lon)| LatLonBounds {
+        south: b.south.min(lat),
+        west: b.west.min(lon),
+        north: b.north.max(lat),
+        east: b.east.max(lon),
+    }))
+}
+
 const MIN_ZOOM: f64 = 4.0;
 const MAX_ZOOM: f64 = 18.0;
 /// Cluster radius in CSS pixels: markers closer than this merge.
@@ -83,6 +103,10 @@ pub fn EventMap(
     boundaries_attribution: Option<String>,
     lang: Memo<Lang>,
     base: crate::app::BasePath,
+    /// Open framed on the events rather than on the two regions (an embed for one
+    /// municipality opens on that municipality).
+    #[prop(optional)]
+    fit_to_points: bool,
 ) -> impl IntoView {
     // Municipality codes as numbers: clusters then know whether they lie in one municipality.
     let index = Memo::new_with_compare(
@@ -133,7 +157,18 @@ pub fn EventMap(
                     v.width = w;
                     v.height = h;
                 }
-                None => *v = Some(Viewport::fit(region, w, h, 12.0, MIN_ZOOM, MAX_ZOOM, 0.0)),
+                None => {
+                    let bounds = if fit_to_points {
+                        points_bounds(&points.get_untracked())
+                    } else {
+                        None
+                    };
+                    *v = Some(match bounds {
+                        // Not closer than a town's scale, even for a single venue.
+                        Some(b) => Viewport::fit(b, w, h, 48.0, MIN_ZOOM, 11.0, 0.0),
+                        None => Viewport::fit(region, w, h, 12.0, MIN_ZOOM, MAX_ZOOM, 0.0),
+                    });
+                }
             });
         });
     });
@@ -506,6 +541,7 @@ pub fn EventMap(
         }
     };
 
+    let new_tab = crate::app::links_to_new_tab();
     let card_view = {
         let base = base.clone();
         move || {
@@ -524,7 +560,14 @@ pub fn EventMap(
                         .join(", ");
                     view! {
                         <li>
-                            <a href=crate::components::event_list::event_href(&base, &p.id, l)>{p.name.text(l).to_owned()}</a>
+                            <a
+                                href=crate::components::event_list::event_href(&base, &p.id, l)
+                                target=new_tab.then_some("_blank")
+                                rel=new_tab.then_some("noopener")
+                            >
+                                {p.name.text(l).to_owned()}
+                                {new_tab.then(|| view! { <span class="visually-hidden">" (" {l.t(Key::OpensInNewTab)} ")"</span> })}
+                            </a>
                             {when.map(|w| view! { <span class="card-when">{w}</span> })}
                             {(!place.is_empty()).then(|| view! { <span class="card-place">{place}</span> })}
                             {p.cancelled.then(|| view! { <span class="badge badge-cancelled">{l.t(Key::Cancelled)}</span> })}

@@ -34,7 +34,13 @@ fn option_label(name: &str, n: usize, lang: Lang) -> String {
 }
 
 #[component]
-pub fn Filters(query: Memo<Query>, counts: Memo<FacetCounts>) -> impl IntoView {
+pub fn Filters(
+    query: Memo<Query>,
+    counts: Memo<FacetCounts>,
+    /// An embed restricted to municipalities: their filter is not offered.
+    #[prop(optional)]
+    locked: bool,
+) -> impl IntoView {
     let lang = use_lang();
     let set = use_set_query();
     let t = move |k: Key| lang.get().t(k);
@@ -234,6 +240,7 @@ pub fn Filters(query: Memo<Query>, counts: Memo<FacetCounts>) -> impl IntoView {
                     on:input=on_text
                 />
             </div>
+            {(!locked).then(|| view! {
             <details class="filter-panel" data-testid="filter-municipality">
                 <summary>{move || t(Key::Municipality)}{move || selected_summary(query.with(|q| q.municipalities.len()))}</summary>
                 <div class="filter-body">
@@ -242,6 +249,7 @@ pub fn Filters(query: Memo<Query>, counts: Memo<FacetCounts>) -> impl IntoView {
                     {muni_group(Region::NorthOstrobothnia, Key::RegionNorthOstrobothnia, "pohjois-pohjanmaa")}
                 </div>
             </details>
+            })}
             <details class="filter-panel" data-testid="filter-category">
                 <summary>{move || t(Key::Categories)}{move || selected_summary(query.with(|q| q.categories.len()))}</summary>
                 <div class="filter-body">
@@ -274,13 +282,13 @@ pub fn Filters(query: Memo<Query>, counts: Memo<FacetCounts>) -> impl IntoView {
                 </div>
             </details>
         </form>
-        <Chips query />
+        <Chips query locked />
     }
 }
 
 /// The active filters as removable chips, with "clear all".
 #[component]
-fn Chips(query: Memo<Query>) -> impl IntoView {
+fn Chips(query: Memo<Query>, locked: bool) -> impl IntoView {
     let lang = use_lang();
     let set = use_set_query();
     let chips = move || {
@@ -296,7 +304,7 @@ fn Chips(query: Memo<Query>) -> impl IntoView {
                 },
             ));
         }
-        for code in &q.municipalities {
+        for code in q.municipalities.iter().filter(|_| !locked) {
             let mut next = q.clone();
             next.municipalities.retain(|c| c != code);
             out.push((municipality_name(code, l).unwrap_or(code).to_owned(), next));

@@ -12,8 +12,11 @@ pub fn Shell(children: Children) -> impl IntoView {
     let base = use_base();
     let t = move |k: Key| lang.get().t(k);
     let home = move || format!("{}/?lang={}", base.0, lang.get().code());
+    // An embed stays an embed: its links to the full app open in new tabs.
+    let is_embed = crate::app::use_embed().with_untracked(Option::is_some);
     view! {
         <a class="skip-link" href="#main">{move || t(Key::SkipToResults)}</a>
+        {(!is_embed).then(|| view! {
         <header class="site-header">
             <div class="brand">
                 <a class="brand-name" href=home>
@@ -24,9 +27,10 @@ pub fn Shell(children: Children) -> impl IntoView {
             </div>
             <LanguageSwitch />
         </header>
+        })}
         <SampleNotice />
         <main id="main" tabindex="-1">{children()}</main>
-        <Footer />
+        {if is_embed { view! { <EmbedFooter /> }.into_any() } else { view! { <Footer /> }.into_any() }}
     }
 }
 
@@ -84,6 +88,42 @@ fn SampleNotice() -> impl IntoView {
                 {move || lang.get().t(Key::SampleDataNotice)}
             </p>
         </Show>
+    }
+}
+
+/// An embed's footer: where the events come from, a way to the full app (in a new tab, as links
+/// out of an embed must not navigate the host page), and the accessibility statement.
+#[component]
+fn EmbedFooter() -> impl IntoView {
+    let lang = use_lang();
+    let base = use_base();
+    let location = use_location();
+    let t = move |k: Key| lang.get().t(k);
+    let full = {
+        let base = base.clone();
+        move || {
+            let mut q = location.query.get();
+            for k in [
+                "embed", "view", "theme", "accent", "font", "radius", "filters", "days",
+            ] {
+                q.remove(k);
+            }
+            format!("{}/{}", base.0, q.to_query_string())
+        }
+    };
+    let statement = move || format!("{}/accessibility?lang={}", base.0, lang.get().code());
+    view! {
+        <footer class="embed-footer">
+            <a href=full target="_blank" rel="noopener" data-testid="open-in-app">
+                {move || t(Key::OpenInApp)}
+                <span class="visually-hidden">" (" {move || t(Key::OpensInNewTab)} ")"</span>
+                <span aria-hidden="true">" ↗"</span>
+            </a>
+            <a href=statement target="_blank" rel="noopener" data-testid="statement-link">
+                {move || t(Key::AccessibilityStatement)}
+                <span class="visually-hidden">" (" {move || t(Key::OpensInNewTab)} ")"</span>
+            </a>
+        </footer>
     }
 }
 

@@ -73,10 +73,41 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
     let lang = use_lang();
     let base = use_base();
     let query = use_query();
+    let embed = crate::app::use_embed().get_untracked();
+    // An embed restricted to municipalities stays restricted (see `MunicipalityLock`).
+    let locked = embed
+        .as_ref()
+        .map(|_| query.with_untracked(|q| q.municipalities.clone()))
+        .filter(|m| !m.is_empty());
+    if let Some(m) = locked.clone() {
+        provide_context(crate::url_state::MunicipalityLock(m));
+    }
     let set_query = use_set_query();
     let selection = use_selection();
     let now = dom::now();
     let playback = Playback::new();
+    // An embed's default window ("the next 30 days"), unless its URL gives one.
+    if let Some(days) = embed.as_ref().and_then(|e| e.days) {
+        let q = query.get_untracked();
+        if q.window.is_none() {
+            let today = crate::time::helsinki::local_date(now);
+            let w = crate::query::Window::days(
+                today,
+                today + chrono::Duration::days(i64::from(days) - 1),
+            );
+            set_query(
+                Query {
+                    window: Some(w),
+                    ..q
+                },
+                true,
+            );
+        }
+    }
+    let view = embed
+        .as_ref()
+        .map_or(crate::embed::View::MapTimeline, |e| e.view);
+    let show_filters = embed.as_ref().is_none_or(|e| e.show_filters);
 
     // The search index is built on the first text search, not on every page load.
     let search_index: Arc<OnceLock<SearchIndex>> = Arc::new(OnceLock::new());
@@ -186,25 +217,31 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
         (c.boundaries_url.clone(), c.boundaries_attribution.clone());
 
     view! {
-        <div class="explorer" data-panel=panel_name>
-            <Filters query counts />
+        <div class="explorer" class:embedded=embed.is_some() data-panel=panel_name data-view=view.slug()>
+            {show_filters.then(|| view! { <Filters query counts locked=locked.is_some() /> })}
             <WindowChip query />
             <p class="visually-hidden" aria-live="polite" data-testid="announcer">{move || spoken.get()}</p>
-            <div class="panel-switch" role="group" aria-label=move || lang.get().t(Key::ViewSwitch)>
-                {panel_button(Panel::List, Key::ShowList, "show-list")}
-                {panel_button(Panel::Map, Key::ShowMap, "show-map")}
-                {panel_button(Panel::Timeline, Key::Timeline, "show-timeline")}
-            </div>
-            <div class="explorer-panels">
-                <div class="panel panel-timeline">
-                    <Timeline data=data.clone() items=timeline_items query count playback />
+            {(view != crate::embed::View::List).then(|| view! {
+                <div class="panel-switch" role="group" aria-label=move || lang.get().t(Key::ViewSwitch)>
+                    {panel_button(Panel::List, Key::ShowList, "show-list")}
+                    {view.has_map().then(|| panel_button(Panel::Map, Key::ShowMap, "show-map"))}
+                    {view.has_timeline().then(|| panel_button(Panel::Timeline, Key::Timeline, "show-timeline"))}
                 </div>
+            })}
+            <div class="explorer-panels">
+                {view.has_timeline().then(|| view! {
+                    <div class="panel panel-timeline">
+                        <Timeline data=data.clone() items=timeline_items query count playback />
+                    </div>
+                })}
                 <div class="panel panel-list">
                     <Results data=data.clone() matching query count base=base.clone() />
                 </div>
-                <div class="panel panel-map">
-                    <EventMap points=points.into() tiles region boundaries_url boundaries_attribution lang base />
-                </div>
+                {view.has_map().then(|| view! {
+                    <div class="panel panel-map">
+                        <EventMap points=points.into() tiles region boundaries_url boundaries_attribution lang base fit_to_points=locked.is_some() />
+                    </div>
+                })}
             </div>
         </div>
     }

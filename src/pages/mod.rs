@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod embed_builder;
 pub mod event;
 pub mod explorer;
 pub mod not_found;
