@@ -131,11 +131,18 @@ fn EmbedFooter() -> impl IntoView {
 fn Footer() -> impl IntoView {
     let lang = use_lang();
     let base = use_base();
-    let statement = move || format!("{}/accessibility?lang={}", base.0, lang.get().code());
+    let statement = {
+        let base = base.clone();
+        move || format!("{}/accessibility?lang={}", base.0, lang.get().code())
+    };
+    let builder = move || format!("{}/embed-builder?lang={}", base.0, lang.get().code());
     view! {
         <footer class="site-footer">
             <p>{move || lang.get().t(Key::FooterAbout)}</p>
-            <p><a href=statement data-testid="statement-link">{move || lang.get().t(Key::AccessibilityStatement)}</a></p>
+            <p class="footer-links">
+                <a href=statement data-testid="statement-link">{move || lang.get().t(Key::AccessibilityStatement)}</a>
+                <a href=builder data-testid="builder-link">{move || lang.get().t(Key::EmbedBuilder)}</a>
+            </p>
         </footer>
     }
 }
