@@ -15,4 +15,4 @@ say "release build at /";                trunk build --release --offline --locke
 say "release build at /kulttuurikartta/"; trunk build --release --offline --locked --dist dist-subpath --public-url /kulttuurikartta/
 say "size report";                       scripts/size-report.sh dist
 say "browser tests (headless Chromium)"
-node --test --test-concurrency=1 --test-timeout=120000 --test-force-exit tests/schema/ tests/browser/
+node --test --test-concurrency=1 --test-timeout=300000 --test-force-exit tests/schema/ tests/browser/

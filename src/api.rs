@@ -242,11 +242,21 @@ pub async fn fetch_optional(url: &str) -> Option<Vec<u8>> {
         .ok()
 }
 
-/// config.json; a missing or unreadable one falls back to the defaults, which work out of the box.
+/// config.json. When the network fails (a kiosk offline) the last good copy is used, so the
+/// kiosk keeps its own tiles and feeds; with neither, the defaults, which work out of the box.
 pub async fn load_config() -> Config {
     let result = match fetch_with_retry("config.json").await {
-        Ok(bytes) => Config::from_json(&bytes),
-        Err(e) => Err(e.detail()),
+        Ok(bytes) => {
+            let parsed = Config::from_json(&bytes);
+            if parsed.is_ok() {
+                remember("config.json", &bytes).await;
+            }
+            parsed
+        }
+        Err(e) => match recall("config.json").await {
+            Some((bytes, _)) => Config::from_json(&bytes),
+            None => Err(e.detail()),
+        },
     };
     result.unwrap_or_else(|e| {
         web_sys::console::warn_1(

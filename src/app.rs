@@ -72,6 +72,19 @@ pub fn App() -> impl IntoView {
     });
     provide_context(loaded);
     provide_context(Selection(RwSignal::new(None)));
+    let kiosk = dom::kiosk_from_location().map(|(settings, home)| {
+        crate::components::kiosk_layer::KioskMode {
+            settings,
+            home,
+            epoch: RwSignal::new(0),
+            attract: RwSignal::new(None),
+        }
+    });
+    if let Some(k) = kiosk.clone() {
+        provide_context(k);
+        dom::enter_kiosk();
+    }
+    dom::register_service_worker(&base);
 
     view! {
         <Router base=base>
@@ -82,9 +95,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/event/:id") view=EventPage />
                         <Route path=path!("/accessibility") view=Statement />
                         <Route path=path!("/embed") view=Explorer />
+                        <Route path=path!("/kiosk") view=Explorer />
                         <Route path=path!("/embed-builder") view=crate::pages::embed_builder::EmbedBuilder />
                     </Routes>
                 </Shell>
+                {kiosk.map(|kiosk| view! { <crate::components::kiosk_layer::KioskLayer kiosk /> })}
             </LanguageProvider>
         </Router>
     }

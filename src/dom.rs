@@ -192,3 +192,91 @@ fn post_height_to_parent() {
     }
     observer_cb.forget();
 }
+
+/// Kiosk mode, decided once from the address the kiosk was started with (`/kiosk` or
+/// `kiosk=1`): its settings and that address, which idle resets and panics return to.
+pub fn kiosk_from_location() -> Option<(crate::kiosk::KioskSettings, String)> {
+    let loc = web_sys::window()?.location();
+    let path = loc.pathname().ok()?;
+    let search = loc.search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    let on = path.trim_end_matches('/').ends_with("/kiosk")
+        || params.get("kiosk").as_deref() == Some("1");
+    if !on {
+        return None;
+    }
+    let keys = ["idle", "attract", "refresh", "attract_secs"];
+    let pairs: Vec<(&str, String)> = keys
+        .iter()
+        .filter_map(|k| params.get(k).map(|v| (*k, v)))
+        .collect();
+    let settings =
+        crate::kiosk::KioskSettings::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+    Some((settings, format!("{path}{search}")))
+}
+
+/// Registers the service worker (offline start, fast repeat visits). Its URL carries this
+/// build's version (the hashed name of the app's JavaScript), so a new build installs a new
+/// worker that drops the old build's caches.
+pub fn register_service_worker(base: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator: wasm_bindgen::JsValue = window.navigator().into();
+    let Ok(container) = js_sys::Reflect::get(&navigator, &"serviceWorker".into()) else {
+        return;
+    };
+    if container.is_undefined() {
+        return;
+    }
+    let version = document()
+        .query_selector("link[rel=\"modulepreload\"]")
+        .ok()
+        .flatten()
+        .and_then(|l| l.get_attribute("href"))
+        .map(|h| {
+            h.rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches(".js")
+                .to_owned()
+        })
+        .unwrap_or_else(|| "dev".into());
+    let url = format!("{base}/sw.js?v={}", crate::embed::url_encode(&version));
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"scope".into(), &format!("{base}/").into());
+    let Ok(register) = js_sys::Reflect::get(&container, &"register".into()) else {
+        return;
+    };
+    if let Ok(f) = register.dyn_into::<js_sys::Function>() {
+        if let Ok(p) = f.call2(&container, &url.into(), &opts) {
+            if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
+                // A refused registration (e.g. plain http on a LAN) only costs offline support.
+                let on_error =
+                    wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(
+                        |e: wasm_bindgen::JsValue| {
+                            web_sys::console::warn_2(&"service worker not registered:".into(), &e);
+                        },
+                    );
+                let _ = p.catch(&on_error);
+                // Called at most once, at page lifetime: leaking it is the simple, safe choice.
+                on_error.forget();
+            }
+        }
+    }
+}
+
+/// Kiosk scale on `<html>`, and no pinch-zoom of the page itself (the map still zooms: it
+/// handles its own gestures).
+pub fn enter_kiosk() {
+    let doc = document();
+    if let Some(html) = doc.document_element() {
+        let _ = html.class_list().add_1("kiosk");
+    }
+    if let Ok(Some(meta)) = doc.query_selector("meta[name=\"viewport\"]") {
+        let _ = meta.set_attribute(
+            "content",
+            "width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no",
+        );
+    }
+}

@@ -8,6 +8,7 @@ pub mod embed;
 pub mod feed;
 pub mod i18n;
 pub mod ics;
+pub mod kiosk;
 pub mod map;
 pub mod query;
 pub mod region;
@@ -24,5 +25,7 @@ mod components;
 mod dom;
 #[cfg(target_arch = "wasm32")]
 mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod panic_screen;
 #[cfg(target_arch = "wasm32")]
 mod url_state;

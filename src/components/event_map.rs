@@ -331,17 +331,19 @@ pub fn EventMap(
     {
         Effect::new(move |_| {
             let Some(id) = selection.get() else { return };
-            let Some(at) = points.with_untracked(|ps| ps.iter().find(|p| p.id == id).map(|p| p.at))
+            let Some(at) = points
+                .try_with_untracked(|ps| ps.iter().find(|p| p.id == id).map(|p| p.at))
+                .flatten()
             else {
                 return;
             };
-            let off_screen = view.with_untracked(|v| {
+            let off_screen = view.try_with_untracked(|v| {
                 v.as_ref().is_some_and(|v| {
                     let (x, y) = v.to_screen(at);
                     x < 24.0 || y < 24.0 || x > v.width - 24.0 || y > v.height - 24.0
                 })
             });
-            if off_screen {
+            if off_screen == Some(true) {
                 change(&|v: &mut Viewport| v.center = at);
             }
         });
@@ -355,7 +357,7 @@ pub fn EventMap(
     let t = move |k: Key| lang.get().t(k);
 
     let basemap = move || {
-        let v = view.get()?;
+        let v = view.try_get().flatten()?;
         let hull_path = hull
             .iter()
             .map(|p| {
@@ -381,7 +383,7 @@ pub fn EventMap(
             })
             .collect_view();
         // Municipality boundaries when configured and loaded; else the region's hull.
-        let shapes = boundaries.get().map(|list| {
+        let shapes = boundaries.try_get().flatten().map(|list| {
             list.iter()
                 .map(|b| {
                     let d: String = b
@@ -431,6 +433,8 @@ pub fn EventMap(
                     view! {
                         <img
                             class="tile"
+                            // CORS, so the service worker can read the tiles' caching headers.
+                            crossorigin="anonymous"
                             src=url
                             alt=""
                             draggable="false"
@@ -451,11 +455,13 @@ pub fn EventMap(
         }
     };
 
+    // `try_` reads in what follows: an app-wide change (language, selection) can queue these
+    // just as a kiosk reset or refresh replaces the map.
     let markers = {
         move || {
-            let v = view.get()?;
-            let points = points.get();
-            let index = index.get();
+            let v = view.try_get().flatten()?;
+            let points = points.try_get()?;
+            let index = index.try_get()?;
             let l = lang.get();
             let (min, max) = v.visible(CLUSTER_RADIUS);
             // Few enough items are each a tab stop; more, and the list is the keyboard route
@@ -545,8 +551,8 @@ pub fn EventMap(
     let card_view = {
         let base = base.clone();
         move || {
-            let members = card.get()?;
-            let points = points.get_untracked();
+            let members = card.try_get().flatten()?;
+            let points = points.try_get_untracked()?;
             let l = lang.get();
             let items = members
                 .iter()

@@ -3,6 +3,7 @@
 pub mod event_list;
 pub mod event_map;
 pub mod filters;
+pub mod kiosk_layer;
 pub mod load_state;
 pub mod rich_text;
 pub mod share;

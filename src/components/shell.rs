@@ -11,7 +11,12 @@ pub fn Shell(children: Children) -> impl IntoView {
     let lang = use_lang();
     let base = use_base();
     let t = move |k: Key| lang.get().t(k);
-    let home = move || format!("{}/?lang={}", base.0, lang.get().code());
+    let kiosk_home = crate::components::kiosk_layer::use_kiosk().map(|k| k.home);
+    let home = move || {
+        kiosk_home
+            .clone()
+            .unwrap_or_else(|| format!("{}/?lang={}", base.0, lang.get().code()))
+    };
     // An embed stays an embed: its links to the full app open in new tabs.
     let is_embed = crate::app::use_embed().with_untracked(Option::is_some);
     view! {
@@ -135,13 +140,14 @@ fn Footer() -> impl IntoView {
         let base = base.clone();
         move || format!("{}/accessibility?lang={}", base.0, lang.get().code())
     };
-    let builder = move || format!("{}/embed-builder?lang={}", base.0, lang.get().code());
+    let builder = format!("{}/embed-builder", base.0);
+    let kiosk = crate::components::kiosk_layer::use_kiosk().is_some();
     view! {
         <footer class="site-footer">
             <p>{move || lang.get().t(Key::FooterAbout)}</p>
             <p class="footer-links">
                 <a href=statement data-testid="statement-link">{move || lang.get().t(Key::AccessibilityStatement)}</a>
-                <a href=builder data-testid="builder-link">{move || lang.get().t(Key::EmbedBuilder)}</a>
+                {(!kiosk).then(|| view! { <a href=builder.clone() data-testid="builder-link">{move || lang.get().t(Key::EmbedBuilder)}</a> })}
             </p>
         </footer>
     }

@@ -330,8 +330,8 @@ pub fn Timeline(
     };
     // What the window would be if the drag ended now (drawn while dragging).
     let draft = move || -> Option<Window> {
-        let s = scale.get()?;
-        match drag.get()? {
+        let s = scale.try_get().flatten()?;
+        match drag.try_get().flatten()? {
             Drag::Brush {
                 from_x,
                 to_x,
@@ -505,11 +505,13 @@ pub fn Timeline(
         move || {
             // Benchmarks measure from here to the window box below, which renders right after
             // this closure's DOM is built (tests/bench/timeline.mjs).
-            let s = scale.get()?;
+            // `try_` reads: this can be queued by an app-wide change (language, selection) just
+            // as a kiosk reset or refresh replaces the timeline.
+            let s = scale.try_get().flatten()?;
             dom::mark("kk:timeline:draw");
             let l = lang.get();
             let ax = axis(&s, l);
-            let evs = events.get();
+            let evs = events.try_get()?;
             let (first_day, last_day) =
                 (helsinki::local_date(s.start), helsinki::local_date(s.end));
             // Weekends and holidays: shaded days, while days are wide enough to see.
@@ -675,11 +677,11 @@ pub fn Timeline(
     };
 
     // The window, drawn over the plot: the committed one, or the draft while dragging.
-    let shown_window = move || draft().or_else(|| window.get());
+    let shown_window = move || draft().or_else(|| window.try_get().flatten());
     let window_box = {
         let on_window_key = on_window_key.clone();
         move || {
-            let s = scale.get()?;
+            let s = scale.try_get().flatten()?;
             dom::mark("kk:timeline:drawn");
             let w = shown_window()?;
             let x0 = s.x(w.start).clamp(-4.0, s.width + 4.0);

@@ -7,6 +7,7 @@ use crate::app::{use_base, use_lang, use_loaded, BasePath};
 use crate::components::event_list::{
     event_href, municipality_name, place_line, status_badge, when_view,
 };
+use crate::components::kiosk_layer::QrLink;
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::rich_text;
 use crate::components::share::ShareButton;
@@ -28,9 +29,14 @@ pub fn EventPage() -> impl IntoView {
             .unwrap_or(raw)
     };
     let t = move |k: Key| lang.get().t(k);
+    let kiosk_home = crate::components::kiosk_layer::use_kiosk().map(|k| k.home);
     let back = {
         let base = base.clone();
-        move || format!("{}/?lang={}", base.0, lang.get().code())
+        move || {
+            kiosk_home
+                .clone()
+                .unwrap_or_else(|| format!("{}/?lang={}", base.0, lang.get().code()))
+        }
     };
 
     on_cleanup(|| dom::set_json_ld(None));
@@ -136,13 +142,22 @@ fn event_details(ev: &Event, catalogue: &Catalogue, l: Lang, base: &BasePath) ->
     };
     let languages = (!ev.in_language.is_empty()).then(|| ev.in_language.join(", "));
     let organizer = ev.organizer.pick(l).map(|(_, o)| o.clone());
-    let link = |url: &crate::feed::LocalizedText, key: Key| {
-        url.pick(l).map(|(_, u)| view! {
-            <a class="button" href=u.clone() rel="noopener noreferrer" target="_blank">{l.t(key)}</a>
+    // A kiosk never links out: its visitors scan a QR code instead.
+    let kiosk = crate::components::kiosk_layer::use_kiosk().is_some();
+    let link = |url: &crate::feed::LocalizedText, key: Key, scan: Key| {
+        url.pick(l).map(|(_, u)| {
+            if kiosk {
+                view! { <QrLink url=u.clone() label=l.t(scan).to_owned() /> }.into_any()
+            } else {
+                view! {
+                    <a class="button" href=u.clone() rel="noopener noreferrer" target="_blank">{l.t(key)}</a>
+                }
+                .into_any()
+            }
         })
     };
-    let tickets = link(&ev.ticket_url, Key::Tickets);
-    let info = link(&ev.info_url, Key::MoreInfo);
+    let tickets = link(&ev.ticket_url, Key::Tickets, Key::ScanForTickets);
+    let info = link(&ev.info_url, Key::MoreInfo, Key::ScanForInfo);
     let image = ev.image.as_ref().map(|img| {
         let alt = img.alt.pick(l).map(|(_, a)| a.clone()).unwrap_or_default();
         view! {
@@ -215,14 +230,28 @@ fn event_details(ev: &Event, catalogue: &Catalogue, l: Lang, base: &BasePath) ->
                 {languages.map(|a| view! { <dt>{l.t(Key::Languages)}</dt><dd>{a}</dd> })}
                 {organizer.map(|o| view! { <dt>{l.t(Key::Organizer)}</dt><dd>{o}</dd> })}
             </dl>
-            <p class="actions">
-                {tickets}
-                {info}
-                <ShareButton title=title.to_owned() url=share_url />
-                <button type="button" class="button-secondary" data-testid="add-to-calendar" on:click=add_to_calendar>
-                    {l.t(calendar_key)}
-                </button>
-            </p>
+            {if kiosk {
+                view! {
+                    <div class="actions qr-codes">
+                        {tickets}
+                        {info}
+                        <QrLink url=share_url label=l.t(Key::ScanToShare).to_owned() />
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="actions">
+                        {tickets}
+                        {info}
+                        <ShareButton title=title.to_owned() url=share_url />
+                        <button type="button" class="button-secondary" data-testid="add-to-calendar" on:click=add_to_calendar>
+                            {l.t(calendar_key)}
+                        </button>
+                    </p>
+                }
+                .into_any()
+            }}
             {description.map(|d| view! { <h2>{l.t(Key::Description)}</h2> {d} })}
             {(!children.is_empty()).then(|| view! {
                 <section data-testid="event-children"><h2>{l.t(children_heading)}</h2>{related_list(&children, l, base)}</section>

@@ -30,11 +30,18 @@ pub fn Explorer() -> impl IntoView {
     let loaded = use_loaded();
     let t = move |k: Key| lang.get().t(k);
     Effect::new(move |_| dom::set_title(&format!("{} – {}", t(Key::AppName), t(Key::Tagline))));
+    let kiosk = crate::components::kiosk_layer::use_kiosk();
 
     view! {
         <h1 class="visually-hidden">{move || t(Key::AppName)}</h1>
-        <Suspense fallback=|| view! { <Loading /> }>
+        // A transition, not a suspense: a kiosk's periodic refresh keeps the old events on
+        // screen until the new ones are in (never a blank screen).
+        <Transition fallback=|| view! { <Loading /> }>
             {move || {
+                // A kiosk reset rebuilds the explorer from scratch.
+                if let Some(k) = &kiosk {
+                    k.epoch.track();
+                }
                 Suspend::new(async move {
                     match loaded.await {
                         Ok(data) => view! {
@@ -46,7 +53,7 @@ pub fn Explorer() -> impl IntoView {
                     }
                 })
             }}
-        </Suspense>
+        </Transition>
     }
 }
 
@@ -147,8 +154,12 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
 
     // The selected event is in the URL (`event=`): a shared link opens with it selected.
     selection.set(query.get_untracked().event);
+    // These two can be queued just as a kiosk reset replaces this view: `try_` reads make a
+    // late run a no-op instead of a panic.
     Effect::new(move |_| {
-        let from_url = query.with(|q| q.event.clone());
+        let Some(from_url) = query.try_with(|q| q.event.clone()) else {
+            return;
+        };
         if selection.get_untracked() != from_url {
             selection.set(from_url);
         }
@@ -160,7 +171,9 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
             if first.is_none() {
                 return;
             }
-            let mut q = query.get_untracked();
+            let Some(mut q) = query.try_get_untracked() else {
+                return;
+            };
             if q.event != sel {
                 q.event = sel;
                 set_query(q, true);
@@ -178,11 +191,14 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
             None => format!("{n} {}", l.t(Key::EventsCount)),
         }
     });
+    let kiosk_attract = crate::components::kiosk_layer::use_kiosk().map(|k| k.attract);
     let spoken = RwSignal::new(String::new());
     let last_spoken = StoredValue::new(0.0f64);
     Effect::new(move |first: Option<()>| {
         let text = announcement.get();
-        let playing = playback.playing.get();
+        // The kiosk's attract loop counts as playback: it must not chatter either.
+        let playing =
+            playback.playing.get() || kiosk_attract.is_some_and(|a| a.with(Option::is_some));
         let t = js_sys::Date::now();
         // Nothing is announced on load: the page itself says it.
         if first.is_none() || (playing && t - last_spoken.get_value() < 6000.0) {
@@ -292,12 +308,13 @@ fn Results(
     let body = move || {
         let l = lang.get();
         let cat = &data.catalogue;
-        let m = matching.get();
+        // Can be queued by a language change as a kiosk reset replaces this view.
+        let m = matching.try_get()?;
         let entries = cat.entries(m.iter().map(|&i| &cat.events[i]));
         let total_rows = entries.len();
-        let from = query.with(|q| q.window.map_or(now, |w| w.start.max(now.min(w.start))));
+        let from = query.try_with(|q| q.window.map_or(now, |w| w.start.max(now.min(w.start))))?;
         let groups = group(entries, from);
-        let mut budget = shown.get();
+        let mut budget = shown.try_get()?;
         let mut views = Vec::new();
         for g in groups {
             if budget == 0 {
@@ -329,7 +346,7 @@ fn Results(
                 .into_any(),
             });
         }
-        let remaining = total_rows.saturating_sub(shown.get());
+        let remaining = total_rows.saturating_sub(shown.try_get()?);
         let more = (remaining > 0).then(|| {
             view! {
                 <button type="button" class="show-more" data-testid="show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
@@ -337,15 +354,15 @@ fn Results(
                 </button>
             }
         });
-        view! { {views} {more} }
+        Some(view! { {views} {more} })
     };
 
     let empty = move || {
-        if count.get() > 0 {
+        if count.try_get()? > 0 {
             return None;
         }
         let l = lang.get();
-        let q = query.get();
+        let q = query.try_get()?;
         let widen = q.window.is_some().then(|| {
             let set_query = set_query.clone();
             let q = q.clone();
