@@ -97,6 +97,25 @@ pub fn format_day_month(lang: Lang, d: NaiveDate) -> String {
     }
 }
 
+/// How long something lasts: "2 h 30 min", "45 min", "3 vrk" / "3 dygn" / "3 days".
+pub fn format_duration(lang: Lang, minutes: i64) -> String {
+    let minutes = minutes.max(0);
+    if minutes >= 48 * 60 {
+        let days = (minutes + 12 * 60) / (24 * 60);
+        return match lang {
+            Lang::Fi => format!("{days} vrk"),
+            Lang::Sv => format!("{days} dygn"),
+            Lang::En => format!("{days} days"),
+        };
+    }
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, m) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
 /// A clock time: "18.00" in Finnish and Swedish, "18:00" in English.
 pub fn format_time(lang: Lang, h: u32, m: u32) -> String {
     format_clock(lang, h, m)
@@ -269,6 +288,15 @@ mod tests {
         );
         assert_eq!(month_name(Lang::Sv, 12), "december");
         assert_eq!(format_day_short(Lang::Fi, d(12, 1)), "ti 1.12.");
+    }
+
+    #[test]
+    fn durations_read_in_hours_minutes_or_days() {
+        assert_eq!(format_duration(Lang::Fi, 150), "2 h 30 min");
+        assert_eq!(format_duration(Lang::En, 45), "45 min");
+        assert_eq!(format_duration(Lang::Sv, 120), "2 h");
+        assert_eq!(format_duration(Lang::Fi, 3 * 24 * 60), "3 vrk");
+        assert_eq!(format_duration(Lang::En, 3 * 24 * 60 + 60), "3 days");
     }
 
     #[test]

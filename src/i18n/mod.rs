@@ -7,8 +7,8 @@ mod dates;
 mod strings;
 
 pub use dates::{
-    format_date, format_day_month, format_day_range, format_day_short, format_time, format_when,
-    month_name,
+    format_date, format_day_month, format_day_range, format_day_short, format_duration,
+    format_time, format_when, month_name,
 };
 pub use strings::Key;
 

@@ -187,6 +187,8 @@ pub enum Key {
     PanicTitle,
     PanicBody,
     PanicReload,
+    Duration,
+    EventLocationMap,
 }
 
 impl Key {
@@ -373,6 +375,8 @@ impl Key {
         Key::PanicTitle,
         Key::PanicBody,
         Key::PanicReload,
+        Key::Duration,
+        Key::EventLocationMap,
     ];
 
     /// Keys whose text is legitimately the same in every language (proper names).
@@ -613,6 +617,8 @@ pub(super) fn text(lang: Lang, key: Key) -> &'static str {
         Key::PanicTitle => ("Jokin meni vikaan", "Något gick fel", "Something went wrong"),
         Key::PanicBody => ("Sovellus kohtasi virheen. Sivu latautuu uudelleen hetken kuluttua.", "Appen stötte på ett fel. Sidan laddas om om en stund.", "The app hit an error. The page will reload in a moment."),
         Key::PanicReload => ("Lataa sivu uudelleen", "Ladda om sidan", "Reload the page"),
+        Key::Duration => ("Kesto", "Längd", "Duration"),
+        Key::EventLocationMap => ("Tapahtumapaikka kartalla", "Evenemangsplatsen på kartan", "The venue on a map"),
     };
     match lang {
         Lang::Fi => fi,

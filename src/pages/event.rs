@@ -62,7 +62,7 @@ pub fn EventPage() -> impl IntoView {
                                 dom::set_meta_description(&[when, place, summary].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "));
                                 let url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
                                 dom::set_json_ld(Some(&crate::feed::json_ld_out::event_json_ld(ev, l, &url)));
-                                event_details(ev, &data.catalogue, l, &base).into_any()
+                                event_details(ev, &data.catalogue, &data.config, l, &base).into_any()
                             }
                             None => {
                                 dom::set_json_ld(None);
@@ -99,7 +99,13 @@ fn related_list(events: &[&Event], l: Lang, base: &BasePath) -> impl IntoView {
     }
 }
 
-fn event_details(ev: &Event, catalogue: &Catalogue, l: Lang, base: &BasePath) -> impl IntoView {
+fn event_details(
+    ev: &Event,
+    catalogue: &Catalogue,
+    config: &crate::config::Config,
+    l: Lang,
+    base: &BasePath,
+) -> impl IntoView {
     let (title_lang, title) = ev
         .name
         .pick(l)
@@ -181,6 +187,29 @@ fn event_details(ev: &Event, catalogue: &Catalogue, l: Lang, base: &BasePath) ->
         }
         _ => Vec::new(),
     };
+    // Only where the feed gave both clock times: a date-only span's length is in its dates.
+    let duration = match (ev.start, ev.end) {
+        (Some(crate::time::When::At(a)), Some(crate::time::When::At(b))) if b > a => {
+            Some(crate::i18n::format_duration(l, (b - a).num_minutes()))
+        }
+        _ => None,
+    };
+    // A small map of the venue, drawn by the same offline-first map component.
+    let mini_map = crate::components::event_map::MapPoint::from_events(std::iter::once(ev));
+    let mini_map = (!mini_map.is_empty()).then(|| {
+        let c = &config;
+        let points = Signal::derive({
+            let p = std::sync::Arc::new(mini_map);
+            move || p.clone()
+        });
+        let (tiles, region) = (c.tiles.clone(), c.region_view);
+        let lang_memo = crate::app::use_lang();
+        view! {
+            <section class="event-mini-map" aria-label=l.t(Key::EventLocationMap)>
+                <crate::components::event_map::EventMap points tiles region boundaries_url=None boundaries_attribution=None lang=lang_memo base=base.clone() fit_to_points=true />
+            </section>
+        }
+    });
     // The absolute address of the event's page, for sharing and for calendar entries.
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
@@ -220,6 +249,7 @@ fn event_details(ev: &Event, catalogue: &Catalogue, l: Lang, base: &BasePath) ->
             <dl class="facts">
                 <dt>{l.t(Key::Time)}</dt>
                 <dd>{when_view(ev, l)}</dd>
+                {duration.map(|d| view! { <dt>{l.t(Key::Duration)}</dt><dd data-testid="event-duration">{d}</dd> })}
                 {place.map(|p| view! { <dt>{l.t(Key::Place)}</dt><dd>{p}</dd> })}
                 {(ev.location_kind == LocationKind::Approximate).then(|| view! { <dd class="note">{l.t(Key::ApproximateLocation)}</dd> })}
                 {muni.map(|m| view! { <dt>{l.t(Key::Municipality)}</dt><dd>{m}</dd> })}
@@ -253,6 +283,7 @@ fn event_details(ev: &Event, catalogue: &Catalogue, l: Lang, base: &BasePath) ->
                 .into_any()
             }}
             {description.map(|d| view! { <h2>{l.t(Key::Description)}</h2> {d} })}
+            {mini_map}
             {(!children.is_empty()).then(|| view! {
                 <section data-testid="event-children"><h2>{l.t(children_heading)}</h2>{related_list(&children, l, base)}</section>
             })}

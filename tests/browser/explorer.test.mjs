@@ -221,6 +221,12 @@ describe('event page', () => {
     assert.ok(lines.filter((l) => l === 'BEGIN:VEVENT').length >= dates, 'every date of the series');
     await screenshot(page, 'event-series-desktop');
 
+    // Duration and a small map of the venue.
+    await page.goto(`${server.url}event/kulttuurikartta%3A00286`);
+    await page.waitForSelector('[data-testid="event-page"]');
+    assert.equal(await page.locator('[data-testid="event-duration"]').innerText(), '2 h');
+    await page.waitForSelector('.event-mini-map [data-testid="map"] .marker[data-event-id="kulttuurikartta:00286"]');
+
     await page.goto(`${server.url}event/kulttuurikartta%3A00397`);
     await page.waitForSelector('[data-testid="event-page"]');
     assert.match(await page.locator('[data-testid="event-status"]').innerText(), /Peruttu/);
