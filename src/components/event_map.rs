@@ -85,8 +85,7 @@ const MIN_ZOOM: f64 = 4.0;
 const MAX_ZOOM: f64 = 18.0;
 /// Cluster radius in CSS pixels: markers closer than this merge.
 const CLUSTER_RADIUS: f64 = 44.0;
-/// At most this many markers are tab stops.
-const MAX_TAB_STOPS: usize = 40;
+
 /// Towns labelled at every zoom; the other centres get labels once there is room.
 const MAIN_TOWNS: &[&str] = &[
     "564", "205", "305", "678", "977", "208", "290", "777", "615", "535",
@@ -128,6 +127,8 @@ pub fn EventMap(
         |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
     );
     let root = NodeRef::<leptos::html::Div>::new();
+    // The item that is the map's one tab stop (see `markers`).
+    let roving = StoredValue::new(None::<String>);
     let selection = crate::app::use_selection();
     // The events whose card is open (one marker, or a venue's worth).
     let card = RwSignal::new(None::<Vec<usize>>);
@@ -272,6 +273,38 @@ pub fn EventMap(
         zoom_by(delta, Some(at(ev.client_x(), ev.client_y())));
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        // On a marker or cluster, arrows move to the nearest item that way; on the map, they pan.
+        if let Some(dir) = crate::map::spatial_nav::Direction::from_key(&ev.key()) {
+            let target = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                .filter(|t| t.has_attribute("data-key"));
+            if let (Some(target), Some(root_el)) = (target, root.get_untracked()) {
+                ev.prevent_default();
+                let centre = |el: &web_sys::Element| {
+                    let r = el.get_bounding_client_rect();
+                    (r.left() + r.width() / 2.0, r.top() + r.height() / 2.0)
+                };
+                let items: Vec<web_sys::HtmlElement> = root_el
+                    .query_selector_all(".map-markers [data-key]")
+                    .ok()
+                    .map(|list| {
+                        (0..list.length())
+                            .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let points: Vec<(f64, f64)> = items.iter().map(|e| centre(e)).collect();
+                if let Some(i) = crate::map::spatial_nav::nearest(centre(&target), &points, dir) {
+                    let next = &items[i];
+                    let _ = target.set_attribute("tabindex", "-1");
+                    let _ = next.set_attribute("tabindex", "0");
+                    let _ = next.focus();
+                    roving.set_value(next.get_attribute("data-key"));
+                }
+                return;
+            }
+        }
         let step = 96.0;
         let handled = match ev.key().as_str() {
             "ArrowLeft" => {
@@ -464,18 +497,36 @@ pub fn EventMap(
             let index = index.try_get()?;
             let l = lang.get();
             let (min, max) = v.visible(CLUSTER_RADIUS);
-            // Few enough items are each a tab stop; more, and the list is the keyboard route
-            // (the map's description says so), rather than hundreds of stops.
-            // One pass over the level per frame: the count decides the tab stops.
+            // One tab stop for all the items (a roving tabindex): the last one focused, else the
+            // one nearest the centre; arrow keys move between them (see `on_keydown`).
             let visible: Vec<_> = index.clusters_in(v.zoom, min, max).collect();
-            let tab = if visible.len() <= MAX_TAB_STOPS {
-                "0"
-            } else {
-                "-1"
+            let key_of = |id: usize, c: &crate::map::cluster::Cluster| {
+                if c.count == 1 {
+                    format!("e{}", index.leaves(v.zoom, id)[0])
+                } else {
+                    format!("c{id}")
+                }
             };
+            let keys: Vec<String> = visible.iter().map(|(id, c)| key_of(*id, c)).collect();
+            let active = roving.get_value().filter(|k| keys.contains(k)).or_else(|| {
+                let centre = (v.width / 2.0, v.height / 2.0);
+                visible
+                    .iter()
+                    .zip(&keys)
+                    .min_by(|(a, _), (b, _)| {
+                        let d = |c: &crate::map::cluster::Cluster| {
+                            let (x, y) = v.to_screen(c.at);
+                            (x - centre.0).powi(2) + (y - centre.1).powi(2)
+                        };
+                        d(a.1).total_cmp(&d(b.1))
+                    })
+                    .map(|(_, k)| k.clone())
+            });
             let views = visible
                 .into_iter()
-                .map(|(id, c)| {
+                .zip(keys)
+                .map(|((id, c), key)| {
+                    let tab = if Some(&key) == active.as_ref() { "0" } else { "-1" };
                     let (x, y) = v.to_screen(c.at);
                     let pos = format!("translate({x:.1}px, {y:.1}px)");
                     if c.count == 1 {
@@ -494,6 +545,7 @@ pub fn EventMap(
                                 class=class
                                 class:selected=is_selected
                                 data-event-id=p.id.clone()
+                                data-key=key
                                 style:transform=pos
                                 tabindex=tab
                                 aria-label=p.name.text(l).to_owned()
@@ -523,6 +575,7 @@ pub fn EventMap(
                                 type="button"
                                 class="cluster"
                                 data-cluster-count=c.count
+                                data-key=key
                                 aria-label=label
                                 tabindex=tab
                                 style:transform=pos

@@ -495,7 +495,7 @@ pub(super) fn text(lang: Lang, key: Key) -> &'static str {
         Key::Online2 => ("Verkkotapahtuma", "Evenemang på nätet", "Online event"),
         Key::ProblemMessage => ("Virhe", "Fel", "Problem"),
         Key::MapLabel => ("Tapahtumakartta", "Evenemangskarta", "Event map"),
-        Key::MapHelp => ("Kartta: siirrä nuolinäppäimillä, lähennä ja loitonna plus- ja miinusnäppäimillä tai painikkeilla. Sama tieto on luettavissa tapahtumaluettelosta kartan alla.", "Karta: flytta med piltangenterna, zooma med plus- och minustangenterna eller knapparna. Samma information finns i evenemangslistan under kartan.", "Map: move with the arrow keys, zoom with the plus and minus keys or the buttons. The same information is in the list of events below the map."),
+        Key::MapHelp => ("Kartta: siirrä nuolinäppäimillä, lähennä ja loitonna plus- ja miinusnäppäimillä tai painikkeilla. Sarkain vie kartan kohteisiin; niiden välillä liikutaan nuolinäppäimillä ja Enter avaa kohteen. Sama tieto on luettavissa tapahtumaluettelosta.", "Karta: flytta med piltangenterna, zooma med plus- och minustangenterna eller knapparna. Tabb leder till objekten på kartan; mellan dem rör du dig med piltangenterna och Enter öppnar objektet. Samma information finns i evenemangslistan.", "Map: move with the arrow keys, zoom with the plus and minus keys or the buttons. Tab moves to the items on the map; arrow keys then move between them and Enter opens one. The same information is in the list of events."),
         Key::ZoomIn => ("Lähennä", "Zooma in", "Zoom in"),
         Key::ZoomOut => ("Loitonna", "Zooma ut", "Zoom out"),
         Key::Close => ("Sulje", "Stäng", "Close"),

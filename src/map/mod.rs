@@ -6,5 +6,6 @@ pub mod boundaries;
 pub mod cluster;
 pub mod hull;
 pub mod projection;
+pub mod spatial_nav;
 pub mod tiles;
 pub mod viewport;

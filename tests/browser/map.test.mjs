@@ -237,3 +237,40 @@ describe('map', () => {
     await page.context().close();
   });
 });
+
+describe('map keyboard traversal', () => {
+  test('the items on the map are one tab stop, and arrow keys move between them', async () => {
+    const page = await openMap();
+    const stops = await page.$$eval('[data-testid="map"] [data-key]', (els) => els.filter((e) => e.tabIndex === 0).length);
+    assert.equal(stops, 1, 'one tab stop for all markers and clusters');
+    const total = await page.locator('[data-testid="map"] [data-key]').count();
+    assert.ok(total > 5);
+    await page.focus('[data-testid="map"]');
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement.dataset.key);
+    assert.ok(first, 'Tab from the map lands on an item');
+    const centre = () => page.evaluate(() => {
+      const r = document.activeElement.getBoundingClientRect();
+      return [r.left + r.width / 2, r.top + r.height / 2];
+    });
+    const [x0] = await centre();
+    const view = await page.getAttribute('[data-testid="map"]', 'data-center');
+    await page.keyboard.press('ArrowRight');
+    const second = await page.evaluate(() => document.activeElement.dataset.key);
+    const [x1] = await centre();
+    assert.notEqual(second, first, 'focus moved to another item');
+    assert.ok(x1 > x0, 'to one on the right');
+    assert.equal(await page.getAttribute('[data-testid="map"]', 'data-center'), view, 'the map did not pan');
+    assert.equal(await page.$$eval('[data-testid="map"] [data-key]', (els) => els.filter((e) => e.tabIndex === 0).length), 1);
+    // Enter activates it: a cluster zooms in (or, for one venue, lists its events), a marker
+    // opens its card.
+    const zoom = await page.getAttribute('[data-testid="map"]', 'data-zoom');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (z) => document.querySelector('[data-testid="map"]').dataset.zoom !== z || document.querySelector('[data-testid="map-card"]'),
+      zoom,
+    );
+    checkHealthy(page);
+    await page.context().close();
+  });
+});
