@@ -108,8 +108,15 @@ pub fn set_json_ld(json: Option<&str>) {
     }
 }
 
-/// A `performance.mark`, for the browser benchmarks to read (costs next to nothing).
+/// A `performance.mark` for the browser benchmarks, only when they ask for it by setting
+/// `window.__kkBenchMarks`: marks pile up in the page's memory, and a kiosk runs all day.
 pub fn mark(name: &str) {
+    thread_local!(static ON: bool = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__kkBenchMarks".into()).ok())
+        .is_some_and(|v| v.is_truthy()));
+    if !ON.with(|on| *on) {
+        return;
+    }
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark(name);
     }
