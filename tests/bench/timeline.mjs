@@ -43,8 +43,16 @@ for (const n of [1000, 10000, 100000]) {
     };
     const first = pairs()[0];
     const axis = document.querySelector('.timeline-axis');
+    // Leptos runs its updates in microtasks; a message-channel task comes after all of them,
+    // so waiting for one means the list, the map and the timeline have all been redrawn.
+    const nextTask = () => new Promise((ok) => {
+      const c = new MessageChannel();
+      c.port1.onmessage = ok;
+      c.port2.postMessage(0);
+    });
     const settle = async (until) => {
       for (let i = 0; i < 2000 && !until(); i++) await Promise.resolve();
+      await nextTask();
       void document.body.offsetHeight;
     };
     const step = async (fire) => {
