@@ -245,12 +245,28 @@ pub fn Timeline(
     // the window; on a handle it moves that edge.
     #[derive(Clone, Copy, PartialEq)]
     enum Drag {
-        Pan { last_x: f64 },
-        Brush { from_x: f64, to_x: f64, moved: bool },
-        Move { from_x: f64, to_x: f64 },
-        Edge { start: bool, to_x: f64 },
+        Pan {
+            last_x: f64,
+        },
+        Brush {
+            from_x: f64,
+            to_x: f64,
+            moved: bool,
+        },
+        Move {
+            from_x: f64,
+            to_x: f64,
+        },
+        Edge {
+            start: bool,
+            to_x: f64,
+        },
+        /// Two fingers: zoom by their spread around their midpoint.
+        Pinch,
     }
     let drag = RwSignal::new(None::<Drag>);
+    // Pointers down (id, x), for the pinch.
+    let pointers = StoredValue::new(Vec::<(i32, f64)>::new());
     // The item under the pointer when it went down (pointer capture retargets the release).
     let pressed_item = StoredValue::new(None::<String>);
     let local_x = move |ev: &web_sys::PointerEvent| {
@@ -276,6 +292,17 @@ pub fn Timeline(
             return;
         }
         let (x, y) = (local_x(&ev), local_y(&ev));
+        pointers.update_value(|p| {
+            p.retain(|(id, _)| *id != ev.pointer_id());
+            p.push((ev.pointer_id(), x));
+        });
+        if pointers.with_value(Vec::len) == 2 {
+            if let Some(el) = root.get_untracked() {
+                let _ = el.set_pointer_capture(ev.pointer_id());
+            }
+            drag.set(Some(Drag::Pinch));
+            return;
+        }
         let d = match target_class(&ev).as_str() {
             "start" => Drag::Edge {
                 start: true,
@@ -310,7 +337,26 @@ pub fn Timeline(
         };
         let x = local_x(&ev);
         ev.prevent_default();
+        let before = pointers.get_value();
+        pointers.update_value(|p| {
+            if let Some(slot) = p.iter_mut().find(|(id, _)| *id == ev.pointer_id()) {
+                slot.1 = x;
+            }
+        });
         match d {
+            Drag::Pinch => {
+                if let ([(_, a0), (_, b0)], [(_, a1), (_, b1)]) =
+                    (before.as_slice(), pointers.get_value().as_slice())
+                {
+                    let (d0, d1) = ((a0 - b0).abs().max(8.0), (a1 - b1).abs().max(8.0));
+                    let mid = (a1 + b1) / 2.0;
+                    scale.update(|s| {
+                        if let Some(s) = s {
+                            s.zoom_around(d1 / d0, mid);
+                        }
+                    });
+                }
+            }
             Drag::Pan { last_x } => {
                 scale.update(|s| {
                     if let Some(s) = s {
@@ -363,12 +409,14 @@ pub fn Timeline(
     let on_pointerup = {
         let set_window = set_window.clone();
         move |ev: web_sys::PointerEvent| {
+            pointers.update_value(|p| p.retain(|(id, _)| *id != ev.pointer_id()));
             let Some(d) = drag.get_untracked() else {
                 return;
             };
             let committed = draft();
             drag.set(None);
             match d {
+                Drag::Pinch => {}
                 Drag::Brush { moved: false, .. } => {
                     // A click: on an item selects it, elsewhere selects that day.
                     match pressed_item.get_value() {
@@ -390,7 +438,10 @@ pub fn Timeline(
             }
         }
     };
-    let on_pointercancel = move |_: web_sys::PointerEvent| drag.set(None);
+    let on_pointercancel = move |ev: web_sys::PointerEvent| {
+        pointers.update_value(|p| p.retain(|(id, _)| *id != ev.pointer_id()));
+        drag.set(None);
+    };
 
     let zoom = move |factor: f64, x: Option<f64>| {
         scale.update(|s| {

@@ -147,6 +147,23 @@ describe('timeline', () => {
     for (let i = 0; i < 20; i++) await page.click('[data-testid="timeline-zoom-out"]');
     assert.equal(await span(), 731 * 24 * 3600 * 1000, 'the widest zoom is two years');
     assert.ok((await page.locator('.timeline-svg text').count()) < 60, 'no pile of labels');
+    // Two fingers spreading apart zoom in (synthetic touch pointers).
+    const beforePinch = await span();
+    await page.locator('.timeline-axis').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const y = r.top + 90;
+      const mid = r.left + r.width / 2;
+      const ev = (type, id, dx) => new PointerEvent(type, { pointerId: id, pointerType: 'touch', button: 0, clientX: mid + dx, clientY: y, bubbles: true });
+      el.dispatchEvent(ev('pointerdown', 21, -40));
+      el.dispatchEvent(ev('pointerdown', 22, 40));
+      for (let d = 40; d <= 160; d += 40) {
+        el.dispatchEvent(ev('pointermove', 21, -d));
+        el.dispatchEvent(ev('pointermove', 22, d));
+      }
+      el.dispatchEvent(ev('pointerup', 21, -160));
+      el.dispatchEvent(ev('pointerup', 22, 160));
+    });
+    assert.ok((await span()) < beforePinch / 2, `pinch zooms in: ${beforePinch} -> ${await span()}`);
     // The wheel only zooms when the timeline has focus.
     await page.evaluate(() => document.activeElement?.blur());
     const box = await page.locator('.timeline-axis').boundingBox();
