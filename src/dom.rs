@@ -212,7 +212,7 @@ pub fn kiosk_from_location() -> Option<(crate::kiosk::KioskSettings, String)> {
     if !on {
         return None;
     }
-    let keys = ["idle", "attract", "refresh", "attract_secs"];
+    let keys = ["idle", "attract", "refresh", "attract_secs", "reload_hours"];
     let pairs: Vec<(&str, String)> = keys
         .iter()
         .filter_map(|k| params.get(k).map(|v| (*k, v)))

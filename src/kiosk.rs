@@ -21,6 +21,10 @@ pub struct KioskSettings {
     pub refresh_mins: u32,
     /// Seconds each event is shown in the attract loop.
     pub attract_secs: u32,
+    /// Hours after which an idle kiosk reloads its start address (default 6, 1–48): a clean
+    /// slate for memory. leptos_router keeps every URL it navigates to, replacements included,
+    /// so an attract loop that runs all day grows memory by about half a megabyte an hour.
+    pub reload_hours: u32,
 }
 
 impl Default for KioskSettings {
@@ -30,6 +34,7 @@ impl Default for KioskSettings {
             attract: true,
             refresh_mins: 10,
             attract_secs: 8,
+            reload_hours: 6,
         }
     }
 }
@@ -49,6 +54,11 @@ impl KioskSettings {
                 "refresh" => {
                     if let Ok(m) = v.parse::<u32>() {
                         k.refresh_mins = m.clamp(1, 1440);
+                    }
+                }
+                "reload_hours" => {
+                    if let Ok(h) = v.parse::<u32>() {
+                        k.reload_hours = h.clamp(1, 48);
                     }
                 }
                 "attract_secs" => {

@@ -120,16 +120,26 @@ pub fn KioskLayer(kiosk: KioskMode) -> impl IntoView {
         }
     };
 
-    // The idle clock, once a second.
+    // The idle clock, once a second. It also counts the kiosk's uptime: after `reload_hours`
+    // an idle kiosk reloads its start address for a clean slate (see `KioskSettings`).
+    let uptime = StoredValue::new(0u32);
     {
         let settings = settings.clone();
         let reset = reset.clone();
+        let home = kiosk.home.clone();
         every(
             1000,
             alive,
             std::rc::Rc::new(move || {
                 idle_secs.update_value(|s| *s = s.saturating_add(1));
+                uptime.update_value(|s| *s = s.saturating_add(1));
                 let secs = idle_secs.get_value();
+                if !dirty.get_value() && uptime.get_value() >= settings.reload_hours * 3600 {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().replace(&home);
+                    }
+                    return;
+                }
                 if !dirty.get_value() {
                     // Nobody here: start the show after the idle time, if it is not on.
                     if settings.attract
