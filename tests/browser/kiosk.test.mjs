@@ -190,6 +190,26 @@ describe('kiosk', () => {
     await soak.close();
   });
 
+  test('an idle kiosk reloads its start address after reload_hours, a busy one waits', async () => {
+    const page = await kiosk('kiosk?reload_hours=1&attract=0&idle=20');
+    // Someone is using it: no reload, even after the hour.
+    await page.click('[data-preset="today"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('from'));
+    // A marker that only a real reload (a new document) removes.
+    await page.evaluate(() => (window.__sameDocument = true));
+    await page.clock.runFor(30_000); // countdown starts
+    await page.mouse.click(960, 300); // still there
+    await page.clock.runFor(10_000);
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload while in use');
+    // Left alone: reset after the countdown, then the reload once the hour is up.
+    await page.clock.runFor(3_600_000);
+    await page.waitForFunction(() => window.__sameDocument === undefined, null, { timeout: 20_000 });
+    await waitForApp(page);
+    assert.equal(param(page, 'from'), null);
+    assert.equal(param(page, 'reload_hours'), '1', 'the same start address');
+    await page.context().close();
+  });
+
   test('a panic shows a friendly message and the kiosk reloads its home', async () => {
     const page = await kiosk('kiosk?idle=30&attract=0');
     await page.click('[data-preset="today"]');
