@@ -287,3 +287,18 @@ pub fn enter_kiosk() {
         );
     }
 }
+
+/// Whether focus is on `el` or inside it: the map and the timeline take the wheel only then,
+/// so that the page (or an embed's host page) keeps scrolling past them.
+pub fn has_focus_within(el: &web_sys::Element) -> bool {
+    document()
+        .active_element()
+        .is_some_and(|a| el.contains(Some(&a)))
+}
+
+/// The state of the checkbox an input or change event came from.
+pub fn checked(ev: &web_sys::Event) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| i.checked())
+}

@@ -254,11 +254,9 @@ pub fn EventMap(
     // The wheel zooms only when the map has focus (or with Ctrl), so that a page, or a host page
     // around an embed, keeps scrolling past the map.
     let on_wheel = move |ev: web_sys::WheelEvent| {
-        let focused = root.get_untracked().is_some_and(|el| {
-            document()
-                .active_element()
-                .is_some_and(|a| el.contains(Some(&a)))
-        });
+        let focused = root
+            .get_untracked()
+            .is_some_and(|el| crate::dom::has_focus_within(&el));
         if !(focused || ev.ctrl_key()) {
             return;
         }

@@ -3,7 +3,6 @@
 //! options that would leave none are marked, not hidden.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::app::use_lang;
 use crate::components::event_list::municipality_name;
@@ -14,11 +13,7 @@ use crate::query::{region_codes, Attendance, Query};
 use crate::region::municipality::{Region, MUNICIPALITIES};
 use crate::url_state::use_set_query;
 
-fn checked(ev: &leptos::ev::Event) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .is_some_and(|i| i.checked())
-}
+use crate::dom::checked;
 
 /// "(12)" after an option, or "(0)" marked as leaving nothing.
 fn count_badge(n: usize) -> impl IntoView {

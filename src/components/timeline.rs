@@ -459,11 +459,9 @@ pub fn Timeline(
         })
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
-        let focused = root.get_untracked().is_some_and(|el| {
-            document()
-                .active_element()
-                .is_some_and(|a| el.contains(Some(&a)))
-        });
+        let focused = root
+            .get_untracked()
+            .is_some_and(|el| crate::dom::has_focus_within(&el));
         if !(focused || ev.ctrl_key()) {
             return;
         }

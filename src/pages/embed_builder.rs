@@ -2,7 +2,6 @@
 //! `<iframe>` (and optionally the auto-height snippet). The code comes from `crate::embed`.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::app::{use_base, use_lang};
 use crate::components::event_list::municipality_name;
@@ -13,11 +12,7 @@ use crate::i18n::{Key, Lang};
 use crate::query::Query;
 use crate::region::municipality::{Region, MUNICIPALITIES};
 
-fn checked(ev: &leptos::ev::Event) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .is_some_and(|i| i.checked())
-}
+use crate::dom::checked;
 
 #[component]
 pub fn EmbedBuilder() -> impl IntoView {
