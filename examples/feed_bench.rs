@@ -56,7 +56,8 @@ fn generate(n: usize) -> String {
         }
         out.push_str(&format!(
             r#"{{"id":"bench:{i}","@type":"Event","name":{{"fi":"Tapahtuma {i} &amp; konsertti","sv":"Evenemang {i}","en":"Event {i}"}},"short_description":{{"fi":"Lyhyt kuvaus {i}"}},"description":{{"fi":"<p>Kuvaus <strong>{i}</strong> ja <a href=\"https://example.invalid/{i}\">linkki</a>.</p><p>Toinen kappale.</p>"}},"start_time":{start},"end_time":null,"event_status":"{status}","location":{location},"keywords":[{{"@id":"https://api/keyword/yso:p1808/"}},{{"@id":"https://api/keyword/yso:p360/"}}],"offers":[{{"is_free":{free},"price":{{"fi":"10 €"}},"info_url":{{"fi":"https://liput.example.invalid/{i}"}}}}],"info_url":{{"fi":"https://example.invalid/e/{i}"}},"super_event":null,"sub_events":[],"images":[{{"url":"https://example.invalid/{i}.jpg","alt_text":"Kuva {i}"}}]}}"#,
-            free = i % 3 == 0,
+            // Half are free: the "free only" filter removes or restores exactly half of them.
+            free = i % 2 == 0,
         ));
     }
     out.push_str("]}");

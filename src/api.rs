@@ -410,8 +410,9 @@ pub fn benchmark_cluster_index(lat_lon: &[f64]) -> usize {
         .chunks_exact(2)
         .map(|c| project(c[0], c[1]))
         .collect();
-    let index = ClusterIndex::new(&points, &[], 44.0, 4, 16);
+    let index = std::sync::Arc::new(ClusterIndex::new(&points, &[], 44.0, 4, 16));
     index
+        .select_all()
         .clusters_in(6.5, Point { x: 0.0, y: 0.0 }, Point { x: 1.0, y: 1.0 })
         .count()
 }

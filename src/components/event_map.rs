@@ -33,39 +33,69 @@ pub struct MapPoint {
 }
 
 impl MapPoint {
-    /// The events of a list that have a place on the map (not online, not unknown).
-    pub fn from_events<'a>(events: impl Iterator<Item = &'a crate::feed::Event>) -> Vec<MapPoint> {
+    /// The event's place on the map, if it has one (not online, not unknown).
+    pub fn of_event(e: &crate::feed::Event) -> Option<MapPoint> {
         use crate::feed::{EventStatus, LocationKind};
-        events
-            .filter(|e| {
-                matches!(
-                    e.location_kind,
-                    LocationKind::Exact | LocationKind::Approximate
-                )
+        if !matches!(
+            e.location_kind,
+            LocationKind::Exact | LocationKind::Approximate
+        ) {
+            return None;
+        }
+        let p = e.position?;
+        Some(MapPoint {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            at: project(p.lat, p.lon),
+            approximate: e.location_kind == LocationKind::Approximate,
+            cancelled: e.status == EventStatus::Cancelled,
+            municipality: e.municipality,
+            start: e.start,
+            end: e.end,
+            venue: e.venue.as_ref().map(|v| v.name.clone()).unwrap_or_default(),
+        })
+    }
+}
+
+/// Every located event of a catalogue as a map point, and for each event its point (if any):
+/// built once per catalogue, so that a filter change only says which points are shown.
+pub struct MapPoints {
+    pub points: Arc<Vec<MapPoint>>,
+    point_of_event: Vec<Option<u32>>,
+}
+
+impl MapPoints {
+    pub fn new(events: &[crate::feed::Event]) -> MapPoints {
+        let mut points = Vec::new();
+        let point_of_event = events
+            .iter()
+            .map(|e| {
+                let p = MapPoint::of_event(e)?;
+                points.push(p);
+                Some(points.len() as u32 - 1)
             })
-            .filter_map(|e| {
-                let p = e.position?;
-                Some(MapPoint {
-                    id: e.id.clone(),
-                    name: e.name.clone(),
-                    at: project(p.lat, p.lon),
-                    approximate: e.location_kind == LocationKind::Approximate,
-                    cancelled: e.status == EventStatus::Cancelled,
-                    municipality: e.municipality,
-                    start: e.start,
-                    end: e.end,
-                    venue: e.venue.as_ref().map(|v| v.name.clone()).unwrap_or_default(),
-                })
-            })
-            .collect()
+            .collect();
+        MapPoints {
+            points: Arc::new(points),
+            point_of_event,
+        }
+    }
+
+    /// Which points the events `matching` (indices into the catalogue) show.
+    pub fn shown(&self, matching: &[usize]) -> Vec<bool> {
+        let mut shown = vec![false; self.points.len()];
+        for &i in matching {
+            if let Some(Some(p)) = self.point_of_event.get(i) {
+                shown[*p as usize] = true;
+            }
+        }
+        shown
     }
 }
 
 /// The lat/lon box around the points, if there are any.
-fn points_bounds(points: &[MapPoint]) -> Option<LatLonBounds> {
-    let mut it = points
-        .iter()
-        .map(|p| crate::map::projection::unproject(p.at));
+fn points_bounds<'a>(points: impl Iterator<Item = &'a MapPoint>) -> Option<LatLonBounds> {
+    let mut it = points.map(|p| crate::map::projection::unproject(p.at));
     let (lat, lon) = it.next()?;
     let init = LatLonBounds {
         south: lat,
@@ -93,8 +123,12 @@ const MAIN_TOWNS: &[&str] = &[
 
 #[component]
 pub fn EventMap(
-    /// The events to show; a new set (the filters changed) re-clusters.
-    points: Signal<Arc<Vec<MapPoint>>>,
+    /// Every event the map can show; clustered once.
+    points: Arc<Vec<MapPoint>>,
+    /// Which of `points` the current filters show (all when absent). A change re-counts the
+    /// clusters through the one index; it does not re-cluster.
+    #[prop(optional, into)]
+    shown: Option<Signal<Arc<Vec<bool>>>>,
     tiles: Tiles,
     region: Bounds,
     /// Optional GeoJSON of municipality boundaries, and its attribution.
@@ -108,33 +142,41 @@ pub fn EventMap(
     fit_to_points: bool,
 ) -> impl IntoView {
     // Municipality codes as numbers: clusters then know whether they lie in one municipality.
-    let index = Memo::new_with_compare(
+    let index = {
+        let groups: Vec<Option<u32>> = points
+            .iter()
+            .map(|p| p.municipality.and_then(|m| m.parse().ok()))
+            .collect();
+        let at: Vec<_> = points.iter().map(|p| p.at).collect();
+        Arc::new(ClusterIndex::new(
+            &at,
+            &groups,
+            CLUSTER_RADIUS,
+            MIN_ZOOM as u8,
+            16,
+        ))
+    };
+    let clusters = Memo::new_with_compare(
         move |_| {
-            points.with(|points| {
-                let groups: Vec<Option<u32>> = points
-                    .iter()
-                    .map(|p| p.municipality.and_then(|m| m.parse().ok()))
-                    .collect();
-                Arc::new(ClusterIndex::new(
-                    &points.iter().map(|p| p.at).collect::<Vec<_>>(),
-                    &groups,
-                    CLUSTER_RADIUS,
-                    MIN_ZOOM as u8,
-                    16,
-                ))
-            })
+            crate::dom::mark("kk:map:select");
+            let keep = match shown {
+                Some(s) => s.with(|s| s.as_ref().clone()),
+                None => vec![true; index.len()],
+            };
+            Arc::new(index.select(keep))
         },
         |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
     );
+    let points = StoredValue::new(points);
     let root = NodeRef::<leptos::html::Div>::new();
     // The item that is the map's one tab stop (see `markers`).
     let roving = StoredValue::new(None::<String>);
     let selection = crate::app::use_selection();
     // The events whose card is open (one marker, or a venue's worth).
     let card = RwSignal::new(None::<Vec<usize>>);
-    // The card holds positions in the point set: a new set closes it.
+    // A filter change closes the card: its events may no longer be shown.
     Effect::new(move |_| {
-        points.track();
+        clusters.track();
         card.set(None);
     });
     let view = RwSignal::new(None::<Viewport>);
@@ -160,7 +202,16 @@ pub fn EventMap(
                 }
                 None => {
                     let bounds = if fit_to_points {
-                        points_bounds(&points.get_untracked())
+                        clusters.with_untracked(|c| {
+                            points.with_value(|ps| {
+                                points_bounds(
+                                    ps.iter()
+                                        .enumerate()
+                                        .filter(|(i, _)| c.contains(*i))
+                                        .map(|(_, p)| p),
+                                )
+                            })
+                        })
                     } else {
                         None
                     };
@@ -362,8 +413,14 @@ pub fn EventMap(
     {
         Effect::new(move |_| {
             let Some(id) = selection.get() else { return };
-            let Some(at) = points
-                .try_with_untracked(|ps| ps.iter().find(|p| p.id == id).map(|p| p.at))
+            let Some(at) = clusters
+                .try_with_untracked(|c| {
+                    points.try_with_value(|ps| {
+                        let (i, p) = ps.iter().enumerate().find(|(_, p)| p.id == id)?;
+                        c.contains(i).then_some(p.at)
+                    })
+                })
+                .flatten()
                 .flatten()
             else {
                 return;
@@ -491,8 +548,8 @@ pub fn EventMap(
     let markers = {
         move || {
             let v = view.try_get().flatten()?;
-            let points = points.try_get()?;
-            let index = index.try_get()?;
+            let points = points.try_get_value()?;
+            let index = clusters.try_get()?;
             let l = lang.get();
             let (min, max) = v.visible(CLUSTER_RADIUS);
             // One tab stop for all the items (a roving tabindex): the last one focused, else the
@@ -603,7 +660,7 @@ pub fn EventMap(
         let base = base.clone();
         move || {
             let members = card.try_get().flatten()?;
-            let points = points.try_get_untracked()?;
+            let points = points.try_get_value()?;
             let l = lang.get();
             let items = members
                 .iter()
@@ -680,6 +737,12 @@ pub fn EventMap(
             <div class="map-tiles">{tile_layer}</div>
             {basemap}
             <div class="map-markers">{markers}</div>
+            // For the benchmark: runs after the markers above have been redrawn.
+            {move || {
+                clusters.track();
+                view.track();
+                crate::dom::mark("kk:map:drawn");
+            }}
             {card_view}
             <div class="map-controls">
                 <button type="button" aria-label=move || t(Key::ZoomIn) on:click=move |_| zoom_by(1.0, None)>"+"</button>

@@ -195,13 +195,9 @@ fn event_details(
         _ => None,
     };
     // A small map of the venue, drawn by the same offline-first map component.
-    let mini_map = crate::components::event_map::MapPoint::from_events(std::iter::once(ev));
-    let mini_map = (!mini_map.is_empty()).then(|| {
+    let mini_map = crate::components::event_map::MapPoint::of_event(ev).map(|p| {
         let c = &config;
-        let points = Signal::derive({
-            let p = std::sync::Arc::new(mini_map);
-            move || p.clone()
-        });
+        let points = std::sync::Arc::new(vec![p]);
         let (tiles, region) = (c.tiles.clone(), c.region_view);
         let lang_memo = crate::app::use_lang();
         view! {

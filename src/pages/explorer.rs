@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::api::Loaded;
 use crate::app::{use_base, use_lang, use_loaded, use_selection, BasePath};
 use crate::components::event_list::event_row;
-use crate::components::event_map::{EventMap, MapPoint};
+use crate::components::event_map::{EventMap, MapPoints};
 use crate::components::filters::Filters;
 use crate::components::load_state::{
     FeedProblems, LoadFailed, Loading, PartialFailure, StaleNotice,
@@ -139,17 +139,11 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
     let timeline_items = Memo::new(move |_| outcome.with(|o| Arc::new(o.ignoring_window.clone())));
     let counts = Memo::new(move |_| outcome.with(|o| o.counts.clone()));
     let count = Memo::new(move |_| outcome.with(|o| o.matching.len()));
-    let points = {
-        let data = data.clone();
-        Memo::new(move |_| {
-            let events = &data.catalogue.events;
-            Arc::new(MapPoint::from_events(matching.with(|m| {
-                m.iter()
-                    .map(|&i| &events[i])
-                    .collect::<Vec<_>>()
-                    .into_iter()
-            })))
-        })
+    // The map indexes every located event once; the filters only say which it shows.
+    let map_points = Arc::new(MapPoints::new(&data.catalogue.events));
+    let shown = {
+        let map_points = map_points.clone();
+        Memo::new(move |_| matching.with(|m| Arc::new(map_points.shown(m))))
     };
 
     // The selected event is in the URL (`event=`): a shared link opens with it selected.
@@ -255,7 +249,7 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
                 </div>
                 {view.has_map().then(|| view! {
                     <div class="panel panel-map">
-                        <EventMap points=points.into() tiles region boundaries_url boundaries_attribution lang base fit_to_points=locked.is_some() />
+                        <EventMap points=map_points.points.clone() shown tiles region boundaries_url boundaries_attribution lang base fit_to_points=locked.is_some() />
                     </div>
                 })}
             </div>

@@ -40,19 +40,33 @@ const shown = (page) =>
     els.reduce((n, el) => n + (el.dataset.clusterCount ? Number(el.dataset.clusterCount) : 1), 0),
   );
 
+/** The located events the list shows (a series row counts its dates). */
+const locatedInList = async (page) => {
+  await showAllRows(page);
+  return page.$$eval('[data-testid="event-list"] [data-event-id], [data-testid="event-list-tba"] [data-event-id]', (rows) =>
+    rows
+      .filter((r) => ['exact', 'approximate'].includes(r.dataset.location))
+      .reduce((n, r) => n + Number(r.dataset.seriesDates ?? 1), 0),
+  );
+};
+
 describe('map', () => {
   test('opens on the two regions with clusters that add up to the located events', async () => {
     const page = await openMap();
     const s = await state(page);
     assert.ok(s.lat > 63.5 && s.lat < 66.5 && s.lon > 23.5 && s.lon < 30.2, `centre ${s.lat},${s.lon}`);
-    await showAllRows(page);
-    const located = await page.$$eval('[data-testid="event-list"] [data-event-id], [data-testid="event-list-tba"] [data-event-id]', (rows) =>
-      rows
-        .filter((r) => ['exact', 'approximate'].includes(r.dataset.location))
-        .reduce((n, r) => n + Number(r.dataset.seriesDates ?? 1), 0),
-    );
+    const located = await locatedInList(page);
     assert.ok(located > 300);
     assert.equal(await shown(page), located, 'clusters and markers add up to the located events');
+    // A filter takes events off the map and brings them back, and the counts follow it.
+    await page.click('[data-testid="filter-more"] summary');
+    await page.click('input[name="free"]');
+    const free = await locatedInList(page);
+    assert.ok(free > 0 && free < located, `free ${free} of ${located}`);
+    assert.equal(await shown(page), free, 'after a filter, the clusters add up to what it leaves');
+    await page.click('input[name="free"]');
+    assert.equal(await locatedInList(page), located);
+    assert.equal(await shown(page), located, 'clearing the filter restores every event');
     // The offline basemap: municipality centres drawn, tiles only from loopback.
     assert.equal(await page.locator('.map-basemap .town').count(), 38);
     assert.ok(await page.locator('.map-tiles img').count() > 0);
