@@ -105,7 +105,14 @@ fn localized_with(
     default_lang: &str,
     keep: impl Fn(&str) -> Option<String>,
 ) -> LocalizedText {
-    let mut out = Vec::new();
+    // Sized up front: growing a vector from nothing costs an allocation per doubling.
+    let capacity = match v {
+        Some(Value::Object(o)) => o.0.len(),
+        Some(Value::Array(a)) => a.len(),
+        Some(Value::String(_)) => 1,
+        _ => 0,
+    };
+    let mut out = Vec::with_capacity(capacity);
     collect_localized(v, default_lang, &mut out, 0, &keep);
     Localized(out)
 }

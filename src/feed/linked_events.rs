@@ -30,11 +30,13 @@ fn is_internet(place_id: &str) -> bool {
 
 /// Reads a Linked Events page straight from its bytes, one event at a time: each event's JSON
 /// tree is built, read and dropped before the next, so a 100 000-event feed never exists as one
-/// tree in memory. `Ok(None)`: the document is JSON but not a Linked Events page.
-pub fn parse_streaming(bytes: &[u8], source: &str) -> Result<Option<FeedPage>, serde_json::Error> {
+/// tree in memory. `Ok(None)`: the document is JSON but not a Linked Events page. Takes text
+/// already checked to be UTF-8: checking the whole document at once is faster than checking
+/// each of its strings.
+pub fn parse_streaming(text: &str, source: &str) -> Result<Option<FeedPage>, serde_json::Error> {
     let mut page = FeedPage::default();
     let mut saw_data = false;
-    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut de = serde_json::Deserializer::from_str(text);
     PageSeed {
         source,
         page: &mut page,
@@ -615,16 +617,16 @@ mod tests {
     #[test]
     fn streaming_and_tree_reading_agree() {
         let doc = json!({"meta": {"next": "https://x/2"}, "data": [event(json!({})), 42, event(json!({"id": "kk:2"}))]});
-        let streamed = parse_streaming(doc.to_string().as_bytes(), "test-feed")
+        let streamed = parse_streaming(&doc.to_string(), "test-feed")
             .unwrap()
             .unwrap();
         let tree = page(&doc);
         assert_eq!(streamed.events, tree.events);
         assert_eq!(streamed.problems, tree.problems);
         assert_eq!(streamed.next, tree.next);
-        assert!(parse_streaming(b"[1, 2]", "t").unwrap().is_none());
-        assert!(parse_streaming(br#"{"data": 3}"#, "t").unwrap().is_none());
-        assert!(parse_streaming(br#"{"data": [}"#, "t").is_err());
+        assert!(parse_streaming("[1, 2]", "t").unwrap().is_none());
+        assert!(parse_streaming(r#"{"data": 3}"#, "t").unwrap().is_none());
+        assert!(parse_streaming(r#"{"data": [}"#, "t").is_err());
     }
 
     #[test]

@@ -99,10 +99,13 @@ pub fn parse_feed(bytes: &[u8], source: &str) -> Result<FeedPage, FeedError> {
         return Err(FeedError::Empty);
     }
     // Linked Events, the big regional feeds, are read in one streaming pass.
-    if let Ok(Some(page)) = linked_events::parse_streaming(bytes, source) {
-        return Ok(page);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Ok(Some(page)) = linked_events::parse_streaming(text, source) {
+            return Ok(page);
+        }
     }
-    // Anything else is small enough to read as a tree: JSON-LD, or an error to explain.
+    // Anything else is small enough to read as a tree: JSON-LD, or an error to explain (the
+    // parser gives the line and column of a byte that is not UTF-8).
     let arena = bumpalo::Bump::new();
     let doc = Json::parse_in(bytes, &arena).map_err(|e| FeedError::NotJson {
         line: e.line(),
@@ -145,6 +148,13 @@ mod tests {
             parse_feed(b"{\"data\": [}", "t").unwrap_err(),
             FeedError::NotJson { .. }
         ));
+        assert!(
+            matches!(
+                parse_feed(b"{\"data\": [{\"id\": \"a\xff\"}]}", "t").unwrap_err(),
+                FeedError::NotJson { line: 1, .. }
+            ),
+            "bytes that are not UTF-8 are a located error, not a panic"
+        );
         let huge = vec![b' '; MAX_FEED_BYTES + 1];
         assert!(matches!(
             parse_feed(&huge, "t").unwrap_err(),

@@ -12,7 +12,45 @@ pub fn plain(input: &str) -> String {
         // Same tag handling as descriptions, so a title and a description agree on what is text.
         return super::rich_text::parse(input).plain_text();
     }
-    fold_whitespace(&decode_entities(input).replace(|c: char| c.is_control(), " "))
+    // Entities, controls and runs of whitespace, in one pass into one string.
+    let mut out = String::with_capacity(input.len());
+    let mut space = false;
+    let mut rest = input;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        let c = match c {
+            '&' => match entity_at(rest) {
+                Some((d, len)) => {
+                    rest = &rest[len..];
+                    d
+                }
+                None => '&',
+            },
+            c => c,
+        };
+        if c.is_whitespace() || c.is_control() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The entity that starts `s` (just after its `&`): its character and its length with the `;`.
+fn entity_at(s: &str) -> Option<(char, usize)> {
+    let end = s
+        .bytes()
+        .take(12)
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'#'))?;
+    (s.as_bytes()[end] == b';')
+        .then(|| decode_entity(&s[..end]))
+        .flatten()
+        .map(|c| (c, end + 1))
 }
 
 fn decode_entity(e: &str) -> Option<char> {

@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launch, openPage, ROOT } from '../support/browser.mjs';
+import { serveDist } from '../support/server.mjs';
+const body = await readFile(join(ROOT, 'tests/artifacts/bench/feed-10000.json'));
+const server = await serveDist(process.env.DIST, { overrides: { '/sample-feed.json': { body: '{"data":[]}' }, '/bench/feed.json': { body } } });
+const browser = await launch();
+const page = await openPage(browser, { viewport: 'desktop', now: null });
+await page.goto(server.url);
+await page.waitForFunction(() => window.wasmBindings?.benchmark_parse_feed);
+await page.evaluate(async () => { window.__bytes = new Uint8Array(await (await fetch('/bench/feed.json')).arrayBuffer()); window.wasmBindings.benchmark_parse_feed(window.__bytes); });
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+const t = await page.evaluate(() => { const ts = []; for (let i = 0; i < 10; i++) { const t = performance.now(); window.wasmBindings.benchmark_parse_feed(window.__bytes); ts.push(performance.now() - t); window.wasmBindings.benchmark_release(); } return ts; });
+const { profile } = await cdp.send('Profiler.stop');
+console.log('times', t.map((x) => x.toFixed(1)).join(' '));
+const self = new Map();
+const dt = profile.timeDeltas; const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const counts = new Map();
+for (let i = 0; i < profile.samples.length; i++) counts.set(profile.samples[i], (counts.get(profile.samples[i]) ?? 0) + (dt[i] ?? 0));
+let total = 0;
+for (const [id, us] of counts) { const n = byId.get(id); const name = n.callFrame.functionName || n.callFrame.url; self.set(name, (self.get(name) ?? 0) + us); total += us; }
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log((100 * v / total).toFixed(1).padStart(6), k.slice(0, 150));
+await browser.close(); await server.close();
