@@ -23,13 +23,24 @@ fn last_sunday(year: i32, month: u32) -> NaiveDate {
     last - Duration::days(back.into())
 }
 
-/// The instants (UTC) when summer time starts and ends in a year.
+/// The instants (UTC) when summer time starts and ends in a year. Every time shown, filtered or
+/// read from a feed asks this, nearly always for the same year as the call before: the last
+/// answer is kept (per thread; the app has one) instead of redoing the calendar arithmetic.
 fn dst_bounds(year: i32) -> (DateTime<Utc>, DateTime<Utc>) {
+    type Bounds = (i32, DateTime<Utc>, DateTime<Utc>);
+    thread_local!(static LAST: std::cell::Cell<Option<Bounds>> = const { std::cell::Cell::new(None) });
+    if let Some((y, start, end)) = LAST.with(std::cell::Cell::get) {
+        if y == year {
+            return (start, end);
+        }
+    }
     let at_01_utc = |d: NaiveDate| Utc.from_utc_datetime(&d.and_hms_opt(1, 0, 0).expect("valid"));
-    (
+    let (start, end) = (
         at_01_utc(last_sunday(year, 3)),
         at_01_utc(last_sunday(year, 10)),
-    )
+    );
+    LAST.with(|c| c.set(Some((year, start, end))));
+    (start, end)
 }
 
 /// Helsinki's UTC offset at an instant.
@@ -93,6 +104,22 @@ mod tests {
             to_local(utc("2026-07-01T12:00:00Z")).to_rfc3339(),
             "2026-07-01T15:00:00+03:00"
         );
+    }
+
+    #[test]
+    fn the_kept_answer_is_never_another_years() {
+        // 28 October is after summer time in 2026 (it ended on the 25th) and during it in
+        // 2027 (it ends on the 31st): alternating between the years must not mix them up.
+        for _ in 0..2 {
+            assert_eq!(
+                offset_at(utc("2026-10-28T12:00:00Z")).local_minus_utc(),
+                EET
+            );
+            assert_eq!(
+                offset_at(utc("2027-10-28T12:00:00Z")).local_minus_utc(),
+                EEST
+            );
+        }
     }
 
     #[test]
