@@ -8,9 +8,9 @@ cd "$ROOT"
 
 say() { printf '\n==> %s\n' "$*"; }
 say "cargo fmt --check";                 cargo fmt --all -- --check
-say "clippy (native)";                   cargo clippy --all-targets --locked -- -D warnings
-say "clippy (wasm32)";                   cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
-say "unit tests (native)";               cargo test --locked
+say "clippy (native)";                   cargo clippy --workspace --all-targets --locked -- -D warnings
+say "clippy (wasm32)";                   cargo clippy --workspace --target wasm32-unknown-unknown --locked -- -D warnings
+say "unit tests (native)";               cargo test --workspace --locked
 say "release build at /";                trunk build --release --offline --locked --dist dist
 say "release build at /kulttuurikartta/"; trunk build --release --offline --locked --dist dist-subpath --public-url /kulttuurikartta/
 say "size report";                       scripts/size-report.sh dist

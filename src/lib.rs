@@ -3,16 +3,14 @@
 //! Pure logic (feed, time, regions, translations, configuration) builds natively and is unit
 //! tested without a browser; the UI modules exist only on wasm32.
 
+pub use kulttuurikartta_core::{feed, i18n, region, time};
+
 pub mod config;
 pub mod embed;
-pub mod feed;
-pub mod i18n;
 pub mod ics;
 pub mod kiosk;
 pub mod map;
 pub mod query;
-pub mod region;
-pub mod time;
 pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]
