@@ -23,6 +23,10 @@ pub fn when(v: Option<&Value>) -> Result<Option<When>, String> {
             ))
         }
     };
+    // A date alone, the commonest other shape, without chrono's format-string machinery.
+    if let Some(d) = plain_date(s) {
+        return Ok(Some(When::Day(d)));
+    }
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Ok(Some(When::At(t.with_timezone(&Utc))));
     }
@@ -53,6 +57,20 @@ pub fn when(v: Option<&Value>) -> Result<Option<When>, String> {
         "\"{}\" is not a date (expected e.g. 2026-12-05T19:00:00+02:00 or 2026-12-05)",
         s.chars().take(40).collect::<String>()
     ))
+}
+
+/// Exactly `YYYY-MM-DD`, if that is a real date.
+fn plain_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 /// A clock time turned into its Helsinki day (for feeds that flag date-only values).
@@ -220,6 +238,12 @@ mod tests {
         assert_eq!(at("2026-12-05T19:00:00+0200"), at("2026-12-05T17:00:00Z"));
         assert_eq!(at("2026-12-05 19:00"), at("2026-12-05T17:00:00Z"));
         assert!(at("2026-12-05").is_all_day());
+        assert_eq!(
+            at("2026-12-05"),
+            When::Day(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap())
+        );
+        assert!(when(Some(&json!("2026-02-30"))).is_err(), "no such day");
+        assert!(when(Some(&json!("2026-12-5x"))).is_err());
         assert_eq!(when(Some(&json!(""))), Ok(None));
         assert!(when(Some(&json!("5.12.2026"))).is_err());
         assert!(when(Some(&json!({"date": 1})))

@@ -191,7 +191,9 @@ impl<'de: 'a, 'a> Visitor<'de> for Seed<'a> {
         Ok(Json::Array(items.into_bump_slice()))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'a>, A::Error> {
-        let mut members = BumpVec::with_capacity_in(8, self.0);
+        // Room for an event's members up front (about twenty in Linked Events): growing copies
+        // them, and arena space is reused for the next event anyway.
+        let mut members = BumpVec::with_capacity_in(24, self.0);
         while let Some(k) = map.next_key_seed(KeySeed(self.0))? {
             members.push((k, map.next_value_seed(self)?));
         }

@@ -43,7 +43,7 @@ for (const n of [1000, 10000, 100000]) {
       times.sort((a, b) => a - b);
       return { count, median: times[Math.floor(runs / 2)], min: times[0] };
     },
-    { url: `bench/feed-${n}.json`, runs: n >= 100000 ? 3 : 11 },
+    { url: `bench/feed-${n}.json`, runs: n >= 100000 ? 3 : 21 },
   );
   if (result.count !== n) throw new Error(`read ${result.count} of ${n} events`);
   console.log(
