@@ -549,15 +549,15 @@ pub fn EventMap(
         move || {
             let v = view.try_get().flatten()?;
             let points = points.try_get_value()?;
-            let index = clusters.try_get()?;
+            let clustered = clusters.try_get()?;
             let l = lang.get();
             let (min, max) = v.visible(CLUSTER_RADIUS);
             // One tab stop for all the items (a roving tabindex): the last one focused, else the
             // one nearest the centre; arrow keys move between them (see `on_keydown`).
-            let visible: Vec<_> = index.clusters_in(v.zoom, min, max).collect();
+            let visible: Vec<_> = clustered.clusters_in(v.zoom, min, max).collect();
             let key_of = |id: usize, c: &crate::map::cluster::Cluster| {
                 if c.count == 1 {
-                    format!("e{}", index.leaves(v.zoom, id)[0])
+                    format!("e{}", clustered.leaves(v.zoom, id)[0])
                 } else {
                     format!("c{id}")
                 }
@@ -585,7 +585,7 @@ pub fn EventMap(
                     let (x, y) = v.to_screen(c.at);
                     let pos = format!("translate({x:.1}px, {y:.1}px)");
                     if c.count == 1 {
-                        let leaf = index.leaves(v.zoom, id)[0] as usize;
+                        let leaf = clustered.leaves(v.zoom, id)[0] as usize;
                         let p = &points[leaf];
                         let class = format!(
                             "marker{}{}",
@@ -621,10 +621,10 @@ pub fn EventMap(
                             Some(p) => format!("{p}, {} {}", c.count, l.t(Key::EventsCount)),
                             None => format!("{} {}", c.count, l.t(Key::EventsCount)),
                         };
-                        let target = index.expansion_zoom(v.zoom, id);
+                        let target = clustered.expansion_zoom(v.zoom, id);
                         let at = c.at;
                         // The members are looked up on click, not on every frame.
-                        let (index, zoom) = (index.clone(), v.zoom);
+                        let (clustered, zoom) = (clustered.clone(), v.zoom);
                         view! {
                             <button
                                 type="button"
@@ -641,7 +641,7 @@ pub fn EventMap(
                                         v.zoom = f64::from(z);
                                     }),
                                     // Events at one venue never separate: list them instead.
-                                    _ => card.set(Some(index.leaves(zoom, id).into_iter().map(|i| i as usize).collect())),
+                                    _ => card.set(Some(clustered.leaves(zoom, id).into_iter().map(|i| i as usize).collect())),
                                 }
                             >
                                 {c.count}
