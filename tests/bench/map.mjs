@@ -63,9 +63,9 @@ for (const n of [1000, 10000, 100000]) {
       return dt;
     };
     const pans = [];
-    for (let i = 0; i < 15; i++) pans.push(await frame(i % 2 ? 'ArrowLeft' : 'ArrowRight'));
+    for (let i = 0; i < 30; i++) pans.push(await frame(i % 2 ? 'ArrowLeft' : 'ArrowRight'));
     const zooms = [];
-    for (let i = 0; i < 10; i++) zooms.push(await frame(i % 2 ? '-' : '+'));
+    for (let i = 0; i < 30; i++) zooms.push(await frame(i % 2 ? '-' : '+'));
     // A filter change: "free only" on and off, each removing or restoring half of the events.
     // Leptos runs its updates in microtasks; a message-channel task comes after all of them.
     const nextTask = () => new Promise((ok) => {
