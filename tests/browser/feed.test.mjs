@@ -29,9 +29,15 @@ describe('formats and merging', () => {
     const ids = await rowIds(page);
     assert.ok(ids.length >= 8, `rows: ${ids}`);
     const row = (id) => page.locator(`[data-testid^="event-list"] [data-event-id="https://example.invalid/tapahtumat/${id}"]`);
+    // Rows far below the fold are not rendered until scrolled to (content-visibility), so their
+    // text is read as a user reads it: in view.
+    const shownText = async (loc) => {
+      await loc.scrollIntoViewIfNeeded();
+      return loc.innerText();
+    };
     assert.equal(await row('ld-2').getAttribute('data-status'), 'cancelled');
-    assert.match(await row('ld-4').innerText(), /Online/);
-    assert.match(await row('ld-5').innerText(), /Approximate location/);
+    assert.match(await shownText(row('ld-4')), /Online/);
+    assert.match(await shownText(row('ld-5')), /Approximate location/);
     assert.equal(await row('ld-7').getAttribute('data-series-dates'), '3', 'the series is one row');
     assert.ok(await page.locator('[data-testid="event-list-tba"] [data-event-id$="ld-6"]').isVisible(), 'postponed without date');
     // The festival page lists its programme.
