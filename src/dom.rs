@@ -288,12 +288,22 @@ pub fn enter_kiosk() {
     }
 }
 
-/// Whether focus is on `el` or inside it: the map and the timeline take the wheel only then,
-/// so that the page (or an embed's host page) keeps scrolling past them.
+/// Whether focus is on `el` or inside it.
 pub fn has_focus_within(el: &web_sys::Element) -> bool {
     document()
         .active_element()
         .is_some_and(|a| el.contains(Some(&a)))
+}
+
+/// Whether a wheel turn over `el` (the map, the timeline) should zoom it, and if so stops the
+/// page scrolling: only while it has focus, or with Ctrl held, so that the page (or an embed's
+/// host page) keeps scrolling past it.
+pub fn wheel_zooms(el: Option<impl AsRef<web_sys::Element>>, ev: &web_sys::WheelEvent) -> bool {
+    let zooms = ev.ctrl_key() || el.is_some_and(|el| has_focus_within(el.as_ref()));
+    if zooms {
+        ev.prevent_default();
+    }
+    zooms
 }
 
 /// The state of the checkbox an input or change event came from.

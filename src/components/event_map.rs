@@ -305,13 +305,9 @@ pub fn EventMap(
     // The wheel zooms only when the map has focus (or with Ctrl), so that a page, or a host page
     // around an embed, keeps scrolling past the map.
     let on_wheel = move |ev: web_sys::WheelEvent| {
-        let focused = root
-            .get_untracked()
-            .is_some_and(|el| crate::dom::has_focus_within(&el));
-        if !(focused || ev.ctrl_key()) {
+        if !crate::dom::wheel_zooms(root.get_untracked(), &ev) {
             return;
         }
-        ev.prevent_default();
         zoom_by(
             (-ev.delta_y() * 0.0025).clamp(-1.0, 1.0),
             Some(at(ev.client_x(), ev.client_y())),

@@ -459,13 +459,9 @@ pub fn Timeline(
         })
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
-        let focused = root
-            .get_untracked()
-            .is_some_and(|el| crate::dom::has_focus_within(&el));
-        if !(focused || ev.ctrl_key()) {
+        if !crate::dom::wheel_zooms(root.get_untracked(), &ev) {
             return;
         }
-        ev.prevent_default();
         let left = root
             .get_untracked()
             .map_or(0.0, |el| el.get_bounding_client_rect().left());
