@@ -9,28 +9,15 @@
 //
 //   cargo run --release --example feed_bench -- --write tests/artifacts/bench
 //   node tests/bench/map.mjs
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { launch, openPage, ROOT } from '../support/browser.mjs';
-import { serveDist } from '../support/server.mjs';
+import { launch } from '../support/browser.mjs';
+import { openOnGeneratedFeed } from '../support/bench.mjs';
 
-const dir = join(ROOT, 'tests', 'artifacts', 'bench');
 const browser = await launch();
 console.log('map, wasm in headless Chromium at 1280×800 (median of runs, ms)');
 const cols = ['events', 'index build', 'pan frame', 'zoom frame', 'filter: map', 'filter: all', 'DOM items', 'on map'];
 console.log(cols.map((c, i) => c.padStart(i ? 13 : 8)).join(''));
 for (const n of [1000, 10000, 100000]) {
-  const body = await readFile(join(dir, `feed-${n}.json`));
-  const server = await serveDist(join(ROOT, 'dist'), { overrides: { '/sample-feed.json': { body } } });
-  // Date.now is pinned before the generated events so that all of them are upcoming and drawn
-  // (Playwright's fake clock would round performance.now() to whole milliseconds).
-  const page = await openPage(browser, { viewport: 'desktop', now: null });
-  await page.addInitScript(() => {
-    const fixed = Date.parse('2025-12-01T00:00:00Z');
-    Date.now = () => fixed;
-    window.__kkBenchMarks = true; // the app marks its map updates only when asked
-  });
-  await page.goto(server.url);
+  const { page, server } = await openOnGeneratedFeed(browser, n);
   await page.waitForSelector('[data-testid="map"][data-zoom]', { timeout: 120_000 });
   const result = await page.evaluate(async (n) => {
     const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -8,28 +8,15 @@
 //
 // The timeline marks `kk:timeline:draw` when it starts drawing and `kk:timeline:drawn` when
 // the element after it renders, i.e. once its SVG is in the DOM; the pair is its render time.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { launch, openPage, ROOT } from '../support/browser.mjs';
-import { serveDist } from '../support/server.mjs';
+import { launch } from '../support/browser.mjs';
+import { openOnGeneratedFeed } from '../support/bench.mjs';
 
-const dir = join(ROOT, 'tests', 'artifacts', 'bench');
 const browser = await launch();
 console.log('timeline and explorer updates, wasm in headless Chromium at 1280×800 (median, ms)');
 const cols = ['events', 'first render', 'zoom step', 'brush step', '2-year view', 'window change*', 'filter change*', 'mode'];
 console.log(cols.map((c, i) => c.padStart(i ? 15 : 8)).join(''));
 for (const n of [1000, 10000, 100000]) {
-  const body = await readFile(join(dir, `feed-${n}.json`));
-  const server = await serveDist(join(ROOT, 'dist'), { overrides: { '/sample-feed.json': { body } } });
-  // Playwright's fake clock would round performance.now() to whole milliseconds: pin only
-  // Date.now (what the app reads as "now") before the generated events, so all are upcoming.
-  const page = await openPage(browser, { viewport: 'desktop', now: null });
-  await page.addInitScript(() => {
-    const fixed = Date.parse('2025-12-01T00:00:00Z');
-    Date.now = () => fixed;
-    window.__kkBenchMarks = true; // the app marks its timeline draws only when asked
-  });
-  await page.goto(server.url);
+  const { page, server } = await openOnGeneratedFeed(browser, n);
   await page.waitForSelector('[data-testid="timeline"][data-view-start]', { timeout: 180_000 });
   const r = await page.evaluate(async () => {
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
