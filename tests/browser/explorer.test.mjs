@@ -1,22 +1,14 @@
 // The explorer: filters, search, URL state, back/forward, languages, the event page's calendar
 // export, series and cancelled events, narrow layouts, and a keyboard-only walk.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, openPage, checkHealthy, screenshot, waitForApp, showAllRows, ROOT } from '../support/browser.mjs';
+import { openPage, checkHealthy, screenshot, waitForApp, showAllRows, ROOT } from '../support/browser.mjs';
 import { serveDist } from '../support/server.mjs';
+import { browser, server, withBrowserAndDist } from '../support/suite.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist(join(ROOT, 'dist'));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowserAndDist();
 
 const count = async (page) => Number(await page.getAttribute('[data-testid="result-count"]', 'data-count'));
 const rowAttrs = async (page, name) => {

@@ -1,24 +1,16 @@
 // Kiosk mode: idle countdown and reset, the attract loop, QR codes instead of links (decoded
 // back), a soak of simulated hours with feed refreshes (heap and DOM figures printed), recovery
 // from a panic, and starting offline from the service worker's caches, plus its update path.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, openPage, checkHealthy, screenshot, waitForApp, TEST_NOW, ROOT } from '../support/browser.mjs';
+import { openPage, checkHealthy, screenshot, waitForApp, TEST_NOW, ROOT } from '../support/browser.mjs';
 import { serveDist } from '../support/server.mjs';
+import { browser, server, withBrowserAndDist } from '../support/suite.mjs';
 
 const JSQR = await readFile(join(ROOT, 'tests', 'node_modules', 'jsqr', 'dist', 'jsQR.js'), 'utf8');
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist(join(ROOT, 'dist'));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowserAndDist();
 
 /** A kiosk page whose timers we can fast-forward (Playwright's clock, starting at TEST_NOW). */
 async function kiosk(path, { viewport = { width: 1920, height: 1080 }, url = server.url } = {}) {

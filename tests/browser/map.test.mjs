@@ -1,21 +1,13 @@
 // The map: offline basemap, clusters that add up, and every way of moving it.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { launch, openPage, checkHealthy, screenshot, waitForApp, showAllRows, ROOT } from '../support/browser.mjs';
+import { openPage, checkHealthy, screenshot, waitForApp, showAllRows, ROOT } from '../support/browser.mjs';
 import { serveDist } from '../support/server.mjs';
+import { browser, server, withBrowserAndDist } from '../support/suite.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist(join(ROOT, 'dist'));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowserAndDist();
 
 async function openMap(viewport = 'desktop') {
   const page = await openPage(browser, { viewport });

@@ -1,21 +1,11 @@
 // The timeline: brushing, presets, zoom, playback and a shared window, and that the map and
 // the list follow the window.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { launch, openPage, checkHealthy, screenshot, waitForApp, showAllRows, ROOT } from '../support/browser.mjs';
-import { serveDist } from '../support/server.mjs';
+import { openPage, checkHealthy, screenshot, waitForApp, showAllRows } from '../support/browser.mjs';
+import { browser, server, withBrowserAndDist } from '../support/suite.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist(join(ROOT, 'dist'));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowserAndDist();
 
 const timeline = '[data-testid="timeline"]';
 const attr = (page, name) => page.getAttribute(timeline, name);
