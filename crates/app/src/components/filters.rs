@@ -1,0 +1,379 @@
+//! Search and filters. Every control writes the URL (through `use_set_query`); the URL is the
+//! state. Each option shows how many events it would leave with the other filters applied, and
+//! options that would leave none are marked, not hidden.
+
+use leptos::prelude::*;
+
+use crate::app::use_lang;
+use crate::components::event_list::municipality_name;
+use crate::url_state::use_set_query;
+use kulttuurikartta_core::feed::Category;
+use kulttuurikartta_core::region::municipality::{Region, MUNICIPALITIES};
+use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
+use kulttuurikartta_explore::query::filter::FacetCounts;
+use kulttuurikartta_explore::query::{region_codes, Attendance, Query};
+
+use crate::dom::checked;
+
+/// "(12)" after an option, or "(0)" marked as leaving nothing.
+fn count_badge(n: usize) -> impl IntoView {
+    view! { <span class="option-count" class:none=n == 0 aria-hidden="true">{n}</span> }
+}
+
+fn option_label(name: &str, n: usize, lang: Lang) -> String {
+    if n == 0 {
+        format!("{name}, {}", lang.t(Key::NoneLeft))
+    } else {
+        format!("{name}, {n} {}", lang.t(Key::EventsCount))
+    }
+}
+
+#[component]
+pub fn Filters(
+    query: Memo<Query>,
+    counts: Memo<FacetCounts>,
+    /// An embed restricted to municipalities: their filter is not offered.
+    #[prop(optional)]
+    locked: bool,
+) -> impl IntoView {
+    let lang = use_lang();
+    let set = use_set_query();
+    let t = move |k: Key| lang.get().t(k);
+
+    let update = {
+        let set = set.clone();
+        move |f: &dyn Fn(&mut Query), replace: bool| {
+            let mut q = query.get_untracked();
+            f(&mut q);
+            set(q, replace);
+        }
+    };
+
+    let on_text = {
+        let update = update.clone();
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            // Typing replaces the history entry; it would be tedious to go back letter by letter.
+            update(&|q: &mut Query| q.text = v.clone(), true);
+        }
+    };
+
+    let muni_group = {
+        let update = update.clone();
+        move |region: Region, legend: Key, slug: &'static str| {
+            let update = update.clone();
+            let members: Vec<_> = MUNICIPALITIES
+                .iter()
+                .filter(|m| m.region == region)
+                .collect();
+            let select_all = {
+                let update = update.clone();
+                move |_| {
+                    let codes = region_codes(slug).unwrap_or_default();
+                    update(
+                        &|q: &mut Query| {
+                            q.municipalities.extend(codes.iter().copied());
+                            q.municipalities.sort_unstable();
+                            q.municipalities.dedup();
+                        },
+                        false,
+                    )
+                }
+            };
+            view! {
+                <fieldset class="option-group">
+                    <legend>{move || t(legend)}</legend>
+                    <button type="button" class="link-button" on:click=select_all>
+                        {move || t(Key::SelectAll)}
+                    </button>
+                    <ul class="options">
+                        {members
+                            .into_iter()
+                            .map(|m| {
+                                let code = m.code;
+                                let update = update.clone();
+                                let n = move || counts.with(|c| c.municipality(code));
+                                let name = move || municipality_name(code, lang.get()).unwrap_or(code);
+                                view! {
+                                    <li>
+                                        <label class="option">
+                                            <input
+                                                type="checkbox"
+                                                name="municipality"
+                                                value=code
+                                                prop:checked=move || query.with(|q| q.municipalities.contains(&code))
+                                                aria-label=move || option_label(name(), n(), lang.get())
+                                                on:change=move |ev| {
+                                                    let on = checked(&ev);
+                                                    update(
+                                                        &|q: &mut Query| {
+                                                            q.municipalities.retain(|c| *c != code);
+                                                            if on {
+                                                                q.municipalities.push(code);
+                                                                q.municipalities.sort_unstable();
+                                                            }
+                                                        },
+                                                        false,
+                                                    )
+                                                }
+                                            />
+                                            <span aria-hidden="true">{name}</span>
+                                            {move || count_badge(n())}
+                                        </label>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </fieldset>
+            }
+        }
+    };
+
+    let oulu2026 = {
+        let update = update.clone();
+        move |_| {
+            let codes = region_codes("oulu2026").unwrap_or_default();
+            update(&|q: &mut Query| q.municipalities = codes.clone(), false)
+        }
+    };
+
+    let categories = {
+        let update = update.clone();
+        Category::ALL
+            .into_iter()
+            .map(|c| {
+                let update = update.clone();
+                let n = move || counts.with(|x| x.category(c));
+                view! {
+                    <li>
+                        <label class="option">
+                            <input
+                                type="checkbox"
+                                name="category"
+                                value=c.slug()
+                                prop:checked=move || query.with(|q| q.categories.contains(&c))
+                                aria-label=move || option_label(c.label(lang.get()), n(), lang.get())
+                                on:change=move |ev| {
+                                    let on = checked(&ev);
+                                    update(
+                                        &|q: &mut Query| {
+                                            q.categories.retain(|x| *x != c);
+                                            if on {
+                                                q.categories.push(c);
+                                                q.categories.sort();
+                                            }
+                                        },
+                                        false,
+                                    )
+                                }
+                            />
+                            <span aria-hidden="true">{move || c.label(lang.get())}</span>
+                            {move || count_badge(n())}
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let toggle = {
+        let update = update.clone();
+        move |name: &'static str,
+              key: Key,
+              get: fn(&Query) -> bool,
+              put: fn(&mut Query, bool),
+              n: fn(&FacetCounts) -> usize| {
+            let update = update.clone();
+            let n = move || counts.with(n);
+            view! {
+                <label class="option toggle">
+                    <input
+                        type="checkbox"
+                        name=name
+                        prop:checked=move || query.with(get)
+                        aria-label=move || option_label(t(key), n(), lang.get())
+                        on:change=move |ev| {
+                            let on = checked(&ev);
+                            update(&|q: &mut Query| put(q, on), false)
+                        }
+                    />
+                    <span aria-hidden="true">{move || t(key)}</span>
+                    {move || count_badge(n())}
+                </label>
+            }
+        }
+    };
+
+    let attendance = {
+        let update = update.clone();
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            let a = match v.as_str() {
+                "online" => Some(Attendance::Online),
+                "onsite" => Some(Attendance::OnSite),
+                _ => None,
+            };
+            update(&|q: &mut Query| q.attendance = a, false)
+        }
+    };
+    let attendance_value = move || query.with(|q| q.attendance.map_or("", |a| a.slug()));
+
+    let selected_summary =
+        move |n: usize| (n > 0).then(|| format!(" ({n} {})", t(Key::SelectedSuffix)));
+
+    view! {
+        <form class="filters" data-testid="filters" role="search" aria-label=move || t(Key::FiltersLabel) on:submit=|ev| ev.prevent_default()>
+            <div class="search-field">
+                <label for="search">{move || t(Key::Search)}</label>
+                <input
+                    id="search"
+                    type="search"
+                    data-testid="search"
+                    autocomplete="off"
+                    prop:value=move || query.with(|q| q.text.clone())
+                    on:input=on_text
+                />
+            </div>
+            {(!locked).then(|| view! {
+            <details class="filter-panel" data-testid="filter-municipality">
+                <summary>{move || t(Key::Municipality)}{move || selected_summary(query.with(|q| q.municipalities.len()))}</summary>
+                <div class="filter-body">
+                    <button type="button" class="link-button" on:click=oulu2026>{move || t(Key::Oulu2026Region)}</button>
+                    {muni_group(Region::Kainuu, Key::RegionKainuu, "kainuu")}
+                    {muni_group(Region::NorthOstrobothnia, Key::RegionNorthOstrobothnia, "pohjois-pohjanmaa")}
+                </div>
+            </details>
+            })}
+            <details class="filter-panel" data-testid="filter-category">
+                <summary>{move || t(Key::Categories)}{move || selected_summary(query.with(|q| q.categories.len()))}</summary>
+                <div class="filter-body">
+                    <fieldset class="option-group">
+                        <legend class="visually-hidden">{move || t(Key::Categories)}</legend>
+                        <ul class="options">{categories}</ul>
+                    </fieldset>
+                </div>
+            </details>
+            <details class="filter-panel" data-testid="filter-more">
+                <summary>{move || t(Key::MoreFilters)}{move || selected_summary(query.with(|q| usize::from(q.free_only) + usize::from(q.families) + usize::from(q.hide_cancelled) + usize::from(q.attendance.is_some())))}</summary>
+                <div class="filter-body">
+                <div class="filter-toggles">
+                    {toggle("free", Key::FreeOnly, |q| q.free_only, |q, on| q.free_only = on, |c| c.free)}
+                    {toggle("family", Key::ForFamilies, |q| q.families, |q, on| q.families = on, |c| c.family)}
+                    {toggle("cancelled", Key::HideCancelled, |q| q.hide_cancelled, |q, on| q.hide_cancelled = on, |c| c.not_cancelled)}
+                    <label class="option select">
+                        <span>{move || t(Key::Attendance)}</span>
+                        <select name="attendance" on:change=attendance prop:value=attendance_value>
+                            <option value="" selected=move || attendance_value().is_empty()>{move || t(Key::AttendanceAll)}</option>
+                            <option value="onsite" selected=move || attendance_value() == "onsite">
+                                {move || format!("{} ({})", t(Key::OnSite), counts.with(|c| c.on_site))}
+                            </option>
+                            <option value="online" selected=move || attendance_value() == "online">
+                                {move || format!("{} ({})", t(Key::Online), counts.with(|c| c.online))}
+                            </option>
+                        </select>
+                    </label>
+                </div>
+                </div>
+            </details>
+        </form>
+        <Chips query locked />
+    }
+}
+
+/// The active filters as removable chips, with "clear all".
+#[component]
+fn Chips(query: Memo<Query>, locked: bool) -> impl IntoView {
+    let lang = use_lang();
+    let set = use_set_query();
+    let chips = move || {
+        let q = query.get();
+        let l = lang.get();
+        let mut out: Vec<(String, Query)> = Vec::new();
+        if !q.text.trim().is_empty() {
+            out.push((
+                format!("“{}”", q.text.trim()),
+                Query {
+                    text: String::new(),
+                    ..q.clone()
+                },
+            ));
+        }
+        for code in q.municipalities.iter().filter(|_| !locked) {
+            let mut next = q.clone();
+            next.municipalities.retain(|c| c != code);
+            out.push((municipality_name(code, l).unwrap_or(code).to_owned(), next));
+        }
+        for c in &q.categories {
+            let mut next = q.clone();
+            next.categories.retain(|x| x != c);
+            out.push((c.label(l).to_owned(), next));
+        }
+        if q.free_only {
+            out.push((
+                l.t(Key::FreeOnly).into(),
+                Query {
+                    free_only: false,
+                    ..q.clone()
+                },
+            ));
+        }
+        if q.families {
+            out.push((
+                l.t(Key::ForFamilies).into(),
+                Query {
+                    families: false,
+                    ..q.clone()
+                },
+            ));
+        }
+        if let Some(a) = q.attendance {
+            let label = match a {
+                Attendance::Online => l.t(Key::Online),
+                Attendance::OnSite => l.t(Key::OnSite),
+            };
+            out.push((
+                label.into(),
+                Query {
+                    attendance: None,
+                    ..q.clone()
+                },
+            ));
+        }
+        if q.hide_cancelled {
+            out.push((
+                l.t(Key::HideCancelled).into(),
+                Query {
+                    hide_cancelled: false,
+                    ..q.clone()
+                },
+            ));
+        }
+        (out, q, l)
+    };
+    move || {
+        let (list, q, l) = chips();
+        if list.is_empty() {
+            return None;
+        }
+        let set_all = set.clone();
+        Some(view! {
+            <div class="chips" data-testid="chips" role="group" aria-label=l.t(Key::ActiveFilters)>
+                {list
+                    .into_iter()
+                    .map(|(label, next)| {
+                        let set = set.clone();
+                        view! {
+                            <button type="button" class="chip" aria-label=format!("{}: {label}", l.t(Key::RemoveFilter)) on:click=move |_| set(next.clone(), false)>
+                                {label.clone()} <span aria-hidden="true">" ×"</span>
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+                <button type="button" class="link-button" data-testid="clear-filters" on:click=move |_| set_all(q.without_filters(), false)>
+                    {l.t(Key::ClearAll)}
+                </button>
+            </div>
+        })
+    }
+}

@@ -1,0 +1,319 @@
+//! The few browser facts the components need, behind plain functions.
+
+use chrono::{DateTime, Utc};
+
+use kulttuurikartta_explore::i18n::Lang;
+use wasm_bindgen::JsCast;
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a browser document")
+}
+
+/// The path the app is served under, from `<base href>` (set by Trunk's `public_url`):
+/// "" at the site root, "/kulttuurikartta" under a sub-path. Router paths and links use it.
+pub fn base_path() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&base)
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    path.trim_end_matches('/').to_owned()
+}
+
+/// The current instant from the browser clock (which tests can freeze).
+pub fn now() -> DateTime<Utc> {
+    let ms = js_sys::Date::now() as i64;
+    DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}
+
+pub fn set_document_lang(lang: Lang) {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", lang.code());
+    }
+}
+
+pub fn set_title(title: &str) {
+    document().set_title(title);
+}
+
+/// Calls `f` with the element's content size now and whenever it changes (layout, window
+/// size, a hidden panel shown). Disconnects when the calling component is cleaned up.
+pub fn observe_size(el: &web_sys::Element, f: impl Fn(f64, f64) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let target = el.clone();
+    let cb = Closure::<dyn Fn()>::new(move || {
+        f(
+            f64::from(target.client_width()),
+            f64::from(target.client_height()),
+        )
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(el);
+    // The closure must live as long as the observer; both go at cleanup.
+    let keep = send_wrapper::SendWrapper::new((observer, cb));
+    leptos::prelude::on_cleanup(move || {
+        let (observer, _cb) = keep.take();
+        observer.disconnect();
+    });
+}
+
+/// Whether the visitor asked the system for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// Sets `<meta name="description">` (created if missing), for link previews.
+pub fn set_meta_description(text: &str) {
+    let doc = document();
+    let meta = doc
+        .query_selector("meta[name=\"description\"]")
+        .ok()
+        .flatten()
+        .or_else(|| {
+            let m = doc.create_element("meta").ok()?;
+            let _ = m.set_attribute("name", "description");
+            doc.head()?.append_child(&m).ok()?;
+            Some(m)
+        });
+    if let Some(m) = meta {
+        let _ = m.set_attribute("content", text);
+    }
+}
+
+/// Puts the page's JSON-LD in `<head>` (replacing the previous page's), or removes it.
+pub fn set_json_ld(json: Option<&str>) {
+    let doc = document();
+    if let Ok(Some(old)) = doc.query_selector("script#page-json-ld") {
+        old.remove();
+    }
+    let (Some(json), Some(head)) = (json, doc.head()) else {
+        return;
+    };
+    if let Ok(s) = doc.create_element("script") {
+        let _ = s.set_attribute("type", "application/ld+json");
+        s.set_id("page-json-ld");
+        // Text content, never markup: the JSON is escaped for a script element already.
+        s.set_text_content(Some(json));
+        let _ = head.append_child(&s);
+    }
+}
+
+/// A `performance.mark` for the browser benchmarks, only when they ask for it by setting
+/// `window.__kkBenchMarks`: marks pile up in the page's memory, and a kiosk runs all day.
+pub fn mark(name: &str) {
+    thread_local!(static ON: bool = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__kkBenchMarks".into()).ok())
+        .is_some_and(|v| v.is_truthy()));
+    if !ON.with(|on| *on) {
+        return;
+    }
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// Embed mode on `<html>`: the `embed` class, the validated custom properties, and the
+/// auto-height messages to the host page. Undone when `settings` is `None`.
+pub fn apply_embed(settings: Option<&kulttuurikartta_explore::embed::EmbedSettings>) {
+    let Some(html) = document().document_element() else {
+        return;
+    };
+    let Ok(html) = html.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let style = html.style();
+    let vars = [
+        "--kk-accent",
+        "--kk-accent-text",
+        "--kk-bg",
+        "--kk-surface",
+        "--kk-text",
+        "--kk-muted",
+        "--kk-border",
+        "--kk-font",
+        "--kk-radius",
+    ];
+    for v in vars {
+        let _ = style.remove_property(v);
+    }
+    let _ = html
+        .class_list()
+        .toggle_with_force("embed", settings.is_some());
+    let Some(s) = settings else { return };
+    let _ = html.class_list().toggle_with_force(
+        "theme-dark",
+        s.theme == kulttuurikartta_explore::embed::Theme::Dark,
+    );
+    for (k, v) in s.css_vars() {
+        let _ = style.set_property(k, &v);
+    }
+    post_height_to_parent();
+}
+
+/// Tells the host page how tall the embed's content is, now and whenever it changes.
+/// Only a number goes out, in a namespaced message; the host's snippet checks who sent it.
+fn post_height_to_parent() {
+    thread_local!(static WATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if WATCHING.with(|w| w.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let post = move || {
+        let Some(root) = document().document_element() else {
+            return;
+        };
+        let height = root
+            .scroll_height()
+            .max(root.get_bounding_client_rect().height() as i32);
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"type".into(), &"kulttuurikartta:resize".into());
+        let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+        // The height is not a secret, and the host's origin is not known here: "*" is fine.
+        let _ = parent.post_message(&msg, "*");
+    };
+    let Some(body) = document().body() else {
+        return;
+    };
+    let observer_cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(post);
+    if let Ok(o) = web_sys::ResizeObserver::new(observer_cb.as_ref().unchecked_ref()) {
+        o.observe(&body);
+        // Lives as long as the page.
+        std::mem::forget(o);
+    }
+    observer_cb.forget();
+}
+
+/// Kiosk mode, decided once from the address the kiosk was started with (`/kiosk` or
+/// `kiosk=1`): its settings and that address, which idle resets and panics return to.
+pub fn kiosk_from_location() -> Option<(kulttuurikartta_explore::kiosk::KioskSettings, String)> {
+    let loc = web_sys::window()?.location();
+    let path = loc.pathname().ok()?;
+    let search = loc.search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    let on = path.trim_end_matches('/').ends_with("/kiosk")
+        || params.get("kiosk").as_deref() == Some("1");
+    if !on {
+        return None;
+    }
+    let keys = ["idle", "attract", "refresh", "attract_secs", "reload_hours"];
+    let pairs: Vec<(&str, String)> = keys
+        .iter()
+        .filter_map(|k| params.get(k).map(|v| (*k, v)))
+        .collect();
+    let settings = kulttuurikartta_explore::kiosk::KioskSettings::from_pairs(
+        pairs.iter().map(|(k, v)| (*k, v.as_str())),
+    );
+    Some((settings, format!("{path}{search}")))
+}
+
+/// Registers the service worker (offline start, fast repeat visits). Its URL carries this
+/// build's version (the hashed name of the app's JavaScript), so a new build installs a new
+/// worker that drops the old build's caches.
+pub fn register_service_worker(base: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator: wasm_bindgen::JsValue = window.navigator().into();
+    let Ok(container) = js_sys::Reflect::get(&navigator, &"serviceWorker".into()) else {
+        return;
+    };
+    if container.is_undefined() {
+        return;
+    }
+    let version = document()
+        .query_selector("link[rel=\"modulepreload\"]")
+        .ok()
+        .flatten()
+        .and_then(|l| l.get_attribute("href"))
+        .map(|h| {
+            h.rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches(".js")
+                .to_owned()
+        })
+        .unwrap_or_else(|| "dev".into());
+    let url = format!(
+        "{base}/sw.js?v={}",
+        kulttuurikartta_explore::embed::url_encode(&version)
+    );
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"scope".into(), &format!("{base}/").into());
+    let Ok(register) = js_sys::Reflect::get(&container, &"register".into()) else {
+        return;
+    };
+    if let Ok(f) = register.dyn_into::<js_sys::Function>() {
+        if let Ok(p) = f.call2(&container, &url.into(), &opts) {
+            if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
+                // A refused registration (e.g. plain http on a LAN) only costs offline support.
+                let on_error =
+                    wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(
+                        |e: wasm_bindgen::JsValue| {
+                            web_sys::console::warn_2(&"service worker not registered:".into(), &e);
+                        },
+                    );
+                let _ = p.catch(&on_error);
+                // Called at most once, at page lifetime: leaking it is the simple, safe choice.
+                on_error.forget();
+            }
+        }
+    }
+}
+
+/// Kiosk scale on `<html>`, and no pinch-zoom of the page itself (the map still zooms: it
+/// handles its own gestures).
+pub fn enter_kiosk() {
+    let doc = document();
+    if let Some(html) = doc.document_element() {
+        let _ = html.class_list().add_1("kiosk");
+    }
+    if let Ok(Some(meta)) = doc.query_selector("meta[name=\"viewport\"]") {
+        let _ = meta.set_attribute(
+            "content",
+            "width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no",
+        );
+    }
+}
+
+/// Whether focus is on `el` or inside it.
+pub fn has_focus_within(el: &web_sys::Element) -> bool {
+    document()
+        .active_element()
+        .is_some_and(|a| el.contains(Some(&a)))
+}
+
+/// Whether a wheel turn over `el` (the map, the timeline) should zoom it, and if so stops the
+/// page scrolling: only while it has focus, or with Ctrl held, so that the page (or an embed's
+/// host page) keeps scrolling past it.
+pub fn wheel_zooms(el: Option<impl AsRef<web_sys::Element>>, ev: &web_sys::WheelEvent) -> bool {
+    let zooms = ev.ctrl_key() || el.is_some_and(|el| has_focus_within(el.as_ref()));
+    if zooms {
+        ev.prevent_default();
+    }
+    zooms
+}
+
+/// The state of the checkbox an input or change event came from.
+pub fn checked(ev: &web_sys::Event) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| i.checked())
+}

@@ -1,0 +1,392 @@
+//! The front page: what is on. Filters, timeline, list and map over one shared query that
+//! lives in the URL; the list is the accessible twin of the map and shows the same results.
+
+use std::sync::{Arc, OnceLock};
+
+use leptos::prelude::*;
+
+use crate::api::Loaded;
+use crate::app::{use_base, use_lang, use_loaded, use_selection, BasePath};
+use crate::components::event_list::event_row;
+use crate::components::event_map::{EventMap, MapPoints};
+use crate::components::filters::Filters;
+use crate::components::load_state::{
+    FeedProblems, LoadFailed, Loading, PartialFailure, StaleNotice,
+};
+use crate::components::timeline::{window_text, Playback, Timeline};
+use crate::dom;
+use crate::url_state::{use_query, use_set_query};
+use kulttuurikartta_explore::i18n::{format_date, Key, Translate};
+use kulttuurikartta_explore::query::filter::{evaluate, Outcome, SearchIndex};
+use kulttuurikartta_explore::query::list_groups::{group, GroupKind};
+use kulttuurikartta_explore::query::Query;
+
+/// Rows rendered at first and added per "show more": long results stay fast to render.
+const PAGE: usize = 100;
+
+#[component]
+pub fn Explorer() -> impl IntoView {
+    let lang = use_lang();
+    let loaded = use_loaded();
+    let t = move |k: Key| lang.get().t(k);
+    Effect::new(move |_| dom::set_title(&format!("{} – {}", t(Key::AppName), t(Key::Tagline))));
+    let kiosk = crate::components::kiosk_layer::use_kiosk();
+
+    view! {
+        <h1 class="visually-hidden">{move || t(Key::AppName)}</h1>
+        // A transition, not a suspense: a kiosk's periodic refresh keeps the old events on
+        // screen until the new ones are in (never a blank screen).
+        <Transition fallback=|| view! { <Loading /> }>
+            {move || {
+                // A kiosk reset rebuilds the explorer from scratch.
+                if let Some(k) = &kiosk {
+                    k.epoch.track();
+                }
+                Suspend::new(async move {
+                    match loaded.await {
+                        Ok(data) => view! {
+                            <LoadNotices data=data.clone() />
+                            <ExplorerView data />
+                        }
+                        .into_any(),
+                        Err(error) => view! { <LoadFailed error /> }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
+/// Everything that went partly wrong while loading, above the results.
+#[component]
+fn LoadNotices(data: Arc<Loaded>) -> impl IntoView {
+    view! {
+        {(!data.stale.is_empty()).then(|| view! { <StaleNotice stale=data.stale.clone() /> })}
+        {(!data.feed_errors.is_empty()).then(|| view! { <PartialFailure errors=data.feed_errors.clone() /> })}
+        {(!data.catalogue.problems.is_empty()).then(|| view! { <FeedProblems problems=data.catalogue.problems.clone() /> })}
+    }
+}
+
+/// Which panel a narrow screen shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Panel {
+    List,
+    Map,
+    Timeline,
+}
+
+#[component]
+fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
+    let lang = use_lang();
+    let base = use_base();
+    let query = use_query();
+    let embed = crate::app::use_embed().get_untracked();
+    // An embed restricted to municipalities stays restricted (see `MunicipalityLock`).
+    let locked = embed
+        .as_ref()
+        .map(|_| query.with_untracked(|q| q.municipalities.clone()))
+        .filter(|m| !m.is_empty());
+    if let Some(m) = locked.clone() {
+        provide_context(crate::url_state::MunicipalityLock(m));
+    }
+    let set_query = use_set_query();
+    let selection = use_selection();
+    let now = dom::now();
+    let playback = Playback::new();
+    // An embed's default window ("the next 30 days"), unless its URL gives one.
+    if let Some(days) = embed.as_ref().and_then(|e| e.days) {
+        let q = query.get_untracked();
+        if q.window.is_none() {
+            let today = kulttuurikartta_core::time::helsinki::local_date(now);
+            let w = kulttuurikartta_explore::query::Window::days(
+                today,
+                today + chrono::Duration::days(i64::from(days) - 1),
+            );
+            set_query(
+                Query {
+                    window: Some(w),
+                    ..q
+                },
+                true,
+            );
+        }
+    }
+    let view = embed
+        .as_ref()
+        .map_or(kulttuurikartta_explore::embed::View::MapTimeline, |e| {
+            e.view
+        });
+    let show_filters = embed.as_ref().is_none_or(|e| e.show_filters);
+
+    // The search index is built on the first text search, not on every page load.
+    let search_index: Arc<OnceLock<SearchIndex>> = Arc::new(OnceLock::new());
+    // The selection is not a filter: selecting an event must not re-run the filters.
+    let filters = Memo::new(move |_| {
+        query.with(|q| Query {
+            event: None,
+            ..q.clone()
+        })
+    });
+    let outcome: Memo<Arc<Outcome>> = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let q = filters.get();
+            let events = &data.catalogue.events;
+            let index = (!q.text.trim().is_empty())
+                .then(|| search_index.get_or_init(|| SearchIndex::new(events)));
+            Arc::new(evaluate(events, index, &q, now))
+        })
+    };
+    let matching = Memo::new(move |_| outcome.with(|o| Arc::new(o.matching.clone())));
+    let timeline_items = Memo::new(move |_| outcome.with(|o| Arc::new(o.ignoring_window.clone())));
+    let counts = Memo::new(move |_| outcome.with(|o| o.counts.clone()));
+    let count = Memo::new(move |_| outcome.with(|o| o.matching.len()));
+    // The map indexes every located event once; the filters only say which it shows.
+    let map_points = Arc::new(MapPoints::new(&data.catalogue.events));
+    let shown = {
+        let map_points = map_points.clone();
+        Memo::new(move |_| matching.with(|m| Arc::new(map_points.shown(m))))
+    };
+
+    // The selected event is in the URL (`event=`): a shared link opens with it selected.
+    selection.set(query.get_untracked().event);
+    // These two can be queued just as a kiosk reset replaces this view: `try_` reads make a
+    // late run a no-op instead of a panic.
+    Effect::new(move |_| {
+        let Some(from_url) = query.try_with(|q| q.event.clone()) else {
+            return;
+        };
+        if selection.get_untracked() != from_url {
+            selection.set(from_url);
+        }
+    });
+    {
+        let set_query = set_query.clone();
+        Effect::new(move |first: Option<()>| {
+            let sel = selection.get();
+            if first.is_none() {
+                return;
+            }
+            let Some(mut q) = query.try_get_untracked() else {
+                return;
+            };
+            if q.event != sel {
+                q.event = sel;
+                set_query(q, true);
+            }
+        });
+    }
+
+    // One polite live region for the results: the count, and the window when there is one.
+    // During playback it speaks at most every few seconds, not at every step.
+    let announcement = Memo::new(move |_| {
+        let l = lang.get();
+        let n = count.get();
+        match query.with(|q| q.window) {
+            Some(w) => window_text(&w, n, l),
+            None => format!("{n} {}", l.t(Key::EventsCount)),
+        }
+    });
+    let kiosk_attract = crate::components::kiosk_layer::use_kiosk().map(|k| k.attract);
+    let spoken = RwSignal::new(String::new());
+    let last_spoken = StoredValue::new(0.0f64);
+    Effect::new(move |first: Option<()>| {
+        let text = announcement.get();
+        // The kiosk's attract loop counts as playback: it must not chatter either.
+        let playing =
+            playback.playing.get() || kiosk_attract.is_some_and(|a| a.with(Option::is_some));
+        let t = js_sys::Date::now();
+        // Nothing is announced on load: the page itself says it.
+        if first.is_none() || (playing && t - last_spoken.get_value() < 6000.0) {
+            return;
+        }
+        last_spoken.set_value(t);
+        spoken.set(text);
+    });
+
+    let panel = RwSignal::new(Panel::List);
+    let panel_button = move |p: Panel, key: Key, testid: &'static str| {
+        view! {
+            <button
+                type="button"
+                data-testid=testid
+                aria-pressed=move || if panel.get() == p { "true" } else { "false" }
+                on:click=move |_| panel.set(p)
+            >
+                {move || lang.get().t(key)}
+            </button>
+        }
+    };
+    let panel_name = move || match panel.get() {
+        Panel::List => "list",
+        Panel::Map => "map",
+        Panel::Timeline => "timeline",
+    };
+
+    let c = &data.config;
+    let (tiles, region) = (c.tiles.clone(), c.region_view);
+    let (boundaries_url, boundaries_attribution) =
+        (c.boundaries_url.clone(), c.boundaries_attribution.clone());
+
+    view! {
+        <div class="explorer" class:embedded=embed.is_some() data-panel=panel_name data-view=view.slug()>
+            {show_filters.then(|| view! { <Filters query counts locked=locked.is_some() /> })}
+            <WindowChip query />
+            <p class="visually-hidden" aria-live="polite" data-testid="announcer">{move || spoken.get()}</p>
+            {(view != kulttuurikartta_explore::embed::View::List).then(|| view! {
+                <div class="panel-switch" role="group" aria-label=move || lang.get().t(Key::ViewSwitch)>
+                    {panel_button(Panel::List, Key::ShowList, "show-list")}
+                    {view.has_map().then(|| panel_button(Panel::Map, Key::ShowMap, "show-map"))}
+                    {view.has_timeline().then(|| panel_button(Panel::Timeline, Key::Timeline, "show-timeline"))}
+                </div>
+            })}
+            <div class="explorer-panels">
+                {view.has_timeline().then(|| view! {
+                    <div class="panel panel-timeline">
+                        <Timeline data=data.clone() items=timeline_items query count playback />
+                    </div>
+                })}
+                <div class="panel panel-list">
+                    <Results data=data.clone() matching query count base=base.clone() />
+                </div>
+                {view.has_map().then(|| view! {
+                    <div class="panel panel-map">
+                        <EventMap points=map_points.points.clone() shown tiles region boundaries_url boundaries_attribution lang base fit_to_points=locked.is_some() />
+                    </div>
+                })}
+            </div>
+        </div>
+    }
+}
+
+/// The time window as a removable chip, so it is visible wherever the timeline is not.
+#[component]
+fn WindowChip(query: Memo<Query>) -> impl IntoView {
+    let lang = use_lang();
+    let set = use_set_query();
+    move || {
+        let q = query.get();
+        let w = q.window?;
+        let l = lang.get();
+        let (a, b) = w.day_range();
+        let label = kulttuurikartta_explore::i18n::format_day_range(l, a, b);
+        let set = set.clone();
+        Some(view! {
+            <div class="chips window-chip">
+                <button type="button" class="chip" data-testid="window-chip"
+                    aria-label=format!("{}: {} {label}", l.t(Key::RemoveFilter), l.t(Key::TimeWindow))
+                    on:click=move |_| set(Query { window: None, ..q.clone() }, false)>
+                    {l.t(Key::TimeWindow)} ": " {label.clone()} <span aria-hidden="true">" ×"</span>
+                </button>
+            </div>
+        })
+    }
+}
+
+#[component]
+fn Results(
+    data: Arc<Loaded>,
+    matching: Memo<Arc<Vec<usize>>>,
+    query: Memo<Query>,
+    count: Memo<usize>,
+    base: BasePath,
+) -> impl IntoView {
+    let lang = use_lang();
+    let set_query = use_set_query();
+    let shown = RwSignal::new(PAGE);
+    // A new result set starts from its first page.
+    Effect::new(move |_| {
+        matching.track();
+        shown.set(PAGE);
+    });
+    let now = dom::now();
+
+    let body = move || {
+        let l = lang.get();
+        let cat = &data.catalogue;
+        // Can be queued by a language change as a kiosk reset replaces this view.
+        let m = matching.try_get()?;
+        let entries = cat.entries(m.iter().map(|&i| &cat.events[i]));
+        let total_rows = entries.len();
+        let from = query.try_with(|q| q.window.map_or(now, |w| w.start.max(now.min(w.start))))?;
+        let groups = group(entries, from);
+        let mut budget = shown.try_get()?;
+        let mut views = Vec::new();
+        for g in groups {
+            if budget == 0 {
+                break;
+            }
+            let heading = match g.kind {
+                // "On now" is only true without a window, or with one that starts now.
+                GroupKind::OnNow if from > now => l.t(Key::AlreadyRunning).to_owned(),
+                GroupKind::OnNow => l.t(Key::OnNow).to_owned(),
+                GroupKind::Day(d) => format_date(l, d),
+                GroupKind::ToBeAnnounced => l.t(Key::DateToBeAnnounced).to_owned(),
+            };
+            let take = g.entries.len().min(budget);
+            budget -= take;
+            let rows = g.entries[..take]
+                .iter()
+                .map(|e| event_row(e, l, &base))
+                .collect_view();
+            views.push(match g.kind {
+                GroupKind::ToBeAnnounced => view! {
+                    <h3 class="group-heading">{heading}</h3>
+                    <ul class="event-list tba" data-testid="event-list-tba">{rows}</ul>
+                }
+                .into_any(),
+                _ => view! {
+                    <h3 class="group-heading">{heading}</h3>
+                    <ol class="event-list" data-testid="event-list">{rows}</ol>
+                }
+                .into_any(),
+            });
+        }
+        let remaining = total_rows.saturating_sub(shown.try_get()?);
+        let more = (remaining > 0).then(|| {
+            view! {
+                <button type="button" class="show-more" data-testid="show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
+                    {l.t(Key::ShowMore)} " (" {remaining} " " {l.t(Key::Remaining)} ")"
+                </button>
+            }
+        });
+        Some(view! { {views} {more} })
+    };
+
+    let empty = move || {
+        if count.try_get()? > 0 {
+            return None;
+        }
+        let l = lang.get();
+        let q = query.try_get()?;
+        let widen = q.window.is_some().then(|| {
+            let set_query = set_query.clone();
+            let q = q.clone();
+            view! { <button type="button" on:click=move |_| set_query(Query { window: None, ..q.clone() }, false)>{l.t(Key::ShowAllUpcoming)}</button> }
+        });
+        let clear = q.has_filters().then(|| {
+            let set_query = set_query.clone();
+            let q = q.clone();
+            view! { <button type="button" on:click=move |_| set_query(q.without_filters(), false)>{l.t(Key::ClearAll)}</button> }
+        });
+        Some(view! {
+            <div class="empty" data-testid="empty-state">
+                <p>{l.t(Key::NoMatches)}</p>
+                <p class="empty-actions">{widen}{clear}</p>
+            </div>
+        })
+    };
+
+    view! {
+        <section class="results" aria-labelledby="results-heading">
+            <div class="results-header">
+                <h2 id="results-heading">{move || lang.get().t(Key::Events)}</h2>
+                <p class="result-count" data-testid="result-count" data-count=move || count.get()>
+                    {move || count.get()} " " {move || lang.get().t(Key::EventsCount)}
+                </p>
+            </div>
+            {empty}
+            {body}
+        </section>
+    }
+}

@@ -1,0 +1,219 @@
+//! Deploy-time configuration, read from `config.json` next to the app. Every field has a default
+//! that works out of the box, so a missing or partial file still gives a working app.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// Feeds to load and merge, relative to the app or absolute.
+    pub feeds: Vec<String>,
+    /// UI language when the URL does not choose one: "fi", "sv" or "en".
+    pub default_language: String,
+    /// Origins (scheme://host:port) besides the app's own that a `feed` URL parameter may name.
+    pub allowed_feed_origins: Vec<String>,
+    pub tiles: Tiles,
+    /// The map's initial view.
+    pub region_view: Bounds,
+    /// GeoJSON of municipality boundaries; optional, the app works without it.
+    pub boundaries_url: Option<String>,
+    pub boundaries_attribution: Option<String>,
+    /// Shows the sample-data notice; set false for real feeds.
+    pub sample_data: bool,
+    /// Where accessibility feedback goes (required by the Act on the Provision of Digital
+    /// Services, 306/2019).
+    pub feedback_email: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Tiles {
+    /// `{z}`, `{x}`, `{y}` and optionally `{s}` (subdomain) placeholders.
+    pub url: String,
+    pub subdomains: Vec<String>,
+    pub attribution: String,
+    pub max_zoom: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct Bounds {
+    pub south: f64,
+    pub west: f64,
+    pub north: f64,
+    pub east: f64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            feeds: vec!["sample-feed.json".into()],
+            default_language: "fi".into(),
+            allowed_feed_origins: Vec::new(),
+            tiles: Tiles::default(),
+            region_view: Bounds::default(),
+            boundaries_url: None,
+            boundaries_attribution: None,
+            sample_data: true,
+            feedback_email: "saavutettavuus@example.fi".into(),
+        }
+    }
+}
+
+impl Default for Tiles {
+    fn default() -> Self {
+        Tiles {
+            url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+            subdomains: Vec::new(),
+            attribution: "© OpenStreetMap contributors".into(),
+            max_zoom: 19,
+        }
+    }
+}
+
+impl Default for Bounds {
+    /// Kainuu and North Ostrobothnia.
+    fn default() -> Self {
+        Bounds {
+            south: 63.5,
+            west: 23.5,
+            north: 66.5,
+            east: 30.2,
+        }
+    }
+}
+
+impl Config {
+    /// Reads config.json; unknown fields are ignored so that newer files work with older apps.
+    pub fn from_json(bytes: &[u8]) -> Result<Config, String> {
+        serde_json::from_slice(bytes).map_err(|e| format!("config.json: {e}"))
+    }
+}
+
+/// Why a `feed` URL parameter was not used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FeedOverrideRefused {
+    /// Not http(s), or written in a way that hides its host.
+    NotAUrl,
+    /// On an origin that config.json does not allow.
+    ForeignOrigin(String),
+}
+
+/// The origin (scheme://host[:port], lowercase, default port dropped) of an absolute http(s) URL.
+pub fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next()?;
+    // Userinfo ("trusted.fi@evil.example") and backslashes are classic ways to disguise a host.
+    if authority.is_empty() || authority.contains(['@', '\\', ' ']) {
+        return None;
+    }
+    let authority = authority.to_ascii_lowercase();
+    let default_port = if scheme == "https" { ":443" } else { ":80" };
+    let authority = authority.strip_suffix(default_port).unwrap_or(&authority);
+    Some(format!("{scheme}://{authority}"))
+}
+
+/// Checks a `feed` URL parameter: a path on the app's own origin, or an absolute URL on the app's
+/// origin or one that config.json lists in `allowed_feed_origins`. Without this check a crafted
+/// link could show anyone's content under a municipality's embed.
+pub fn check_feed_override(
+    param: &str,
+    app_origin: &str,
+    allowed: &[String],
+) -> Result<String, FeedOverrideRefused> {
+    let p = param.trim();
+    if p.is_empty() || p.contains('\\') || p.chars().any(char::is_control) {
+        return Err(FeedOverrideRefused::NotAUrl);
+    }
+    if !p.contains("://") {
+        // Relative: same origin, unless protocol-relative ("//host/…") or another scheme ("data:").
+        let has_scheme = p
+            .split(['/', '?', '#'])
+            .next()
+            .is_some_and(|first| first.contains(':'));
+        return if p.starts_with("//") || has_scheme {
+            Err(FeedOverrideRefused::NotAUrl)
+        } else {
+            Ok(p.to_owned())
+        };
+    }
+    let origin = origin_of(p).ok_or(FeedOverrideRefused::NotAUrl)?;
+    let ok = origin_of(app_origin).as_deref() == Some(origin.as_str())
+        || allowed
+            .iter()
+            .any(|a| origin_of(a).as_deref() == Some(origin.as_str()));
+    if ok {
+        Ok(p.to_owned())
+    } else {
+        Err(FeedOverrideRefused::ForeignOrigin(origin))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feed_override_accepts_own_origin_and_allowed_origins() {
+        let app = "https://kulttuurikartta.fi";
+        let allowed = vec!["https://tapahtumat.kajaani.fi".to_owned()];
+        let ok = |p: &str| check_feed_override(p, app, &allowed);
+        assert_eq!(ok("preview/feed.json"), Ok("preview/feed.json".into()));
+        assert_eq!(
+            ok("/kulttuurikartta/x.json"),
+            Ok("/kulttuurikartta/x.json".into())
+        );
+        assert!(ok("https://kulttuurikartta.fi/x.json").is_ok());
+        assert!(ok("https://KULTTUURIKARTTA.fi:443/x.json").is_ok());
+        assert!(ok("https://tapahtumat.kajaani.fi/api/events?x=1").is_ok());
+    }
+
+    #[test]
+    fn feed_override_refuses_foreign_and_disguised_urls() {
+        let app = "https://kulttuurikartta.fi";
+        let allowed = vec!["https://tapahtumat.kajaani.fi".to_owned()];
+        let no = |p: &str| check_feed_override(p, app, &allowed);
+        assert_eq!(
+            no("https://evil.example/feed.json"),
+            Err(FeedOverrideRefused::ForeignOrigin(
+                "https://evil.example".into()
+            ))
+        );
+        assert!(matches!(
+            no("http://tapahtumat.kajaani.fi/x"),
+            Err(FeedOverrideRefused::ForeignOrigin(_))
+        ));
+        assert!(matches!(
+            no("https://tapahtumat.kajaani.fi.evil.example/x"),
+            Err(FeedOverrideRefused::ForeignOrigin(_))
+        ));
+        for bad in [
+            "//evil.example/feed.json",
+            "https://tapahtumat.kajaani.fi@evil.example/x",
+            "javascript:alert(1)",
+            "data:application/json,{}",
+            "https:\\\\evil.example",
+            "",
+        ] {
+            assert_eq!(no(bad), Err(FeedOverrideRefused::NotAUrl), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_bundled_config_parses_and_names_the_sample_feed() {
+        let c = Config::from_json(include_bytes!("../../../public/config.json")).unwrap();
+        assert_eq!(c.feeds, ["sample-feed.json"]);
+        assert!(c.tiles.attribution.contains("OpenStreetMap"));
+    }
+
+    #[test]
+    fn a_partial_config_keeps_defaults() {
+        let c = Config::from_json(br#"{"default_language": "sv"}"#).unwrap();
+        assert_eq!(c.default_language, "sv");
+        assert_eq!(c.feeds, Config::default().feeds);
+        assert!(Config::from_json(b"{").is_err());
+    }
+}

@@ -1,0 +1,10 @@
+//! The explorer's pure logic: what a visitor asked to see and how it is computed, without a
+//! browser. The app's components turn these types into DOM and DOM events into calls here.
+
+pub mod config;
+pub mod embed;
+pub mod i18n;
+pub mod ics;
+pub mod kiosk;
+pub mod query;
+pub mod timeline;
