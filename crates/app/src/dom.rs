@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use kulttuurikartta_explore::i18n::Lang;
+use kulttuurikartta_explore::url::{self, UrlSettings};
 use wasm_bindgen::JsCast;
 
 fn document() -> web_sys::Document {
@@ -204,24 +205,25 @@ fn post_height_to_parent() {
 /// Kiosk mode, decided once from the address the kiosk was started with (`/kiosk` or
 /// `kiosk=1`): its settings and that address, which idle resets and panics return to.
 pub fn kiosk_from_location() -> Option<(kulttuurikartta_explore::kiosk::KioskSettings, String)> {
-    let loc = web_sys::window()?.location();
-    let path = loc.pathname().ok()?;
-    let search = loc.search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    let on = path.trim_end_matches('/').ends_with("/kiosk")
-        || params.get("kiosk").as_deref() == Some("1");
-    if !on {
-        return None;
-    }
-    let keys = ["idle", "attract", "refresh", "attract_secs", "reload_hours"];
-    let pairs: Vec<(&str, String)> = keys
-        .iter()
-        .filter_map(|k| params.get(k).map(|v| (*k, v)))
-        .collect();
-    let settings = kulttuurikartta_explore::kiosk::KioskSettings::from_pairs(
-        pairs.iter().map(|(k, v)| (*k, v.as_str())),
-    );
+    let (path, search) = location_path_and_search()?;
+    let settings = read_url(&path, &search).kiosk?;
     Some((settings, format!("{path}{search}")))
+}
+
+/// The address's path and query string, read past the router (at start-up, before it exists).
+pub fn location_path_and_search() -> Option<(String, String)> {
+    let loc = web_sys::window()?.location();
+    Some((loc.pathname().ok()?, loc.search().ok()?))
+}
+
+/// What a path and query string ask for (`kulttuurikartta_explore::url` decides).
+pub fn read_url(path: &str, search: &str) -> UrlSettings {
+    let pairs = url::query_pairs(search);
+    UrlSettings::read(
+        path,
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        kulttuurikartta_core::time::helsinki::local_date(now()),
+    )
 }
 
 /// Registers the service worker (offline start, fast repeat visits). Its URL carries this
@@ -253,7 +255,7 @@ pub fn register_service_worker(base: &str) {
         .unwrap_or_else(|| "dev".into());
     let url = format!(
         "{base}/sw.js?v={}",
-        kulttuurikartta_explore::embed::url_encode(&version)
+        kulttuurikartta_explore::percent::url_encode(&version)
     );
     let opts = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&opts, &"scope".into(), &format!("{base}/").into());

@@ -3,17 +3,21 @@
 //! exist only on wasm32; a native build (clippy, `cargo test --workspace`) is an empty binary.
 
 #[cfg(target_arch = "wasm32")]
-mod api;
-#[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod bench_exports;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
+mod load;
+#[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]
 mod panic_screen;
+#[cfg(target_arch = "wasm32")]
+mod state;
 #[cfg(target_arch = "wasm32")]
 mod url_state;
 

@@ -3,6 +3,7 @@
 //! colour; colour contrast kept at WCAG AA whatever accent is chosen; and the `<iframe>` code
 //! and auto-height snippet the builder hands to web editors.
 
+use crate::percent::url_encode;
 use crate::query::Query;
 
 /// Which parts an embed shows. The list is always there as the accessible alternative.
@@ -296,19 +297,6 @@ pub fn attr_escape(s: &str) -> String {
         .replace('"', "&quot;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
-}
-
-/// Percent-encodes a query value (RFC 3986 unreserved characters stay).
-pub fn url_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~,:".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// The embed's address: the app's `/embed` with the query, language and settings.

@@ -3,8 +3,11 @@
 
 pub mod config;
 pub mod embed;
+pub mod event_text;
 pub mod i18n;
 pub mod ics;
 pub mod kiosk;
+pub mod percent;
 pub mod query;
 pub mod timeline;
+pub mod url;

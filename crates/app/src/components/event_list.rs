@@ -2,78 +2,20 @@
 
 use leptos::prelude::*;
 
-use crate::app::BasePath;
+use crate::components::event_text::{event_href, when_view};
+use crate::state::BasePath;
 use kulttuurikartta_core::feed::catalogue::ListEntry;
-use kulttuurikartta_core::feed::{Event, EventStatus, LocationKind};
-use kulttuurikartta_core::region::municipality;
+use kulttuurikartta_core::feed::LocationKind;
 use kulttuurikartta_core::time::helsinki;
-use kulttuurikartta_explore::i18n::{format_date, format_when, Key, Lang, Translate};
-
-/// The municipality's name in the UI language (Swedish names where they exist).
-pub fn municipality_name(code: &str, lang: Lang) -> Option<&'static str> {
-    municipality::by_code(code).map(|m| {
-        if lang == Lang::Sv {
-            m.name_sv
-        } else {
-            m.name_fi
-        }
-    })
-}
-
-/// The link to an event's page, keeping the language.
-pub fn event_href(base: &BasePath, id: &str, lang: Lang) -> String {
-    format!(
-        "{}?lang={}",
-        base.href(&format!("/event/{}", encode(id))),
-        lang.code()
-    )
-}
-
-/// `<time>` with the Helsinki RFC 3339 start, or "date to be announced".
-pub fn when_view(ev: &Event, lang: Lang) -> AnyView {
-    match ev.start {
-        Some(s) => {
-            view! { <time datetime=s.to_rfc3339_helsinki()>{format_when(lang, s, ev.end)}</time> }
-                .into_any()
-        }
-        None => lang.t(Key::DateToBeAnnounced).into_any(),
-    }
-}
-
-pub fn status_badge(status: EventStatus) -> Option<(&'static str, Key)> {
-    match status {
-        EventStatus::Scheduled => None,
-        EventStatus::Cancelled => Some(("cancelled", Key::Cancelled)),
-        EventStatus::Postponed => Some(("postponed", Key::Postponed)),
-        EventStatus::Rescheduled => Some(("rescheduled", Key::Rescheduled)),
-    }
-}
-
-/// Venue and municipality on one line.
-pub fn place_line(ev: &Event, lang: Lang) -> Option<String> {
-    if ev.location_kind == LocationKind::Online {
-        return Some(lang.t(Key::Online2).to_owned());
-    }
-    let venue = ev
-        .venue
-        .as_ref()
-        .map(|v| v.name.text(lang).to_owned())
-        .filter(|s| !s.is_empty());
-    let muni = ev.municipality.and_then(|c| municipality_name(c, lang));
-    match (venue, muni) {
-        (Some(v), Some(m)) if !v.contains(m) => Some(format!("{v}, {m}")),
-        (Some(v), _) => Some(v),
-        (None, Some(m)) => Some(m.to_owned()),
-        (None, None) => None,
-    }
-}
+use kulttuurikartta_explore::event_text::{place_line, status_badge};
+use kulttuurikartta_explore::i18n::{format_date, Key, Lang, Translate};
 
 /// One list row. `data-event-id` and `<time datetime>` are stable hooks for tests and embedders;
 /// a recurring series is one row carrying the series' id and `data-series-dates`.
 pub fn event_row(entry: &ListEntry, lang: Lang, base: &BasePath) -> impl IntoView {
     let ev = entry.event;
     // From an embed, the event opens in the full app in a new tab.
-    let new_tab = crate::app::links_to_new_tab();
+    let new_tab = crate::state::links_to_new_tab();
     let (title_lang, title) = ev
         .name
         .pick(lang)
@@ -102,7 +44,7 @@ pub fn event_row(entry: &ListEntry, lang: Lang, base: &BasePath) -> impl IntoVie
             next.unwrap_or_default()
         )
     });
-    let selection = crate::app::use_selection();
+    let selection = crate::state::use_selection();
     let ids: Vec<String> = match &entry.series {
         Some((_, dates)) => dates.iter().map(|d| d.id.clone()).collect(),
         None => vec![ev.id.clone()],
@@ -151,9 +93,4 @@ pub fn event_row(entry: &ListEntry, lang: Lang, base: &BasePath) -> impl IntoVie
             })}
         </li>
     }
-}
-
-/// Colons stay readable: they are legal in a path segment.
-pub fn encode(id: &str) -> String {
-    String::from(js_sys::encode_uri_component(id)).replace("%3A", ":")
 }

@@ -135,7 +135,7 @@ pub fn EventMap(
     boundaries_url: Option<String>,
     boundaries_attribution: Option<String>,
     lang: Memo<Lang>,
-    base: crate::app::BasePath,
+    base: crate::state::BasePath,
     /// Open framed on the events rather than on the two regions (an embed for one
     /// municipality opens on that municipality).
     #[prop(optional)]
@@ -171,7 +171,7 @@ pub fn EventMap(
     let root = NodeRef::<leptos::html::Div>::new();
     // The item that is the map's one tab stop (see `markers`).
     let roving = StoredValue::new(None::<String>);
-    let selection = crate::app::use_selection();
+    let selection = crate::state::use_selection();
     // The events whose card is open (one marker, or a venue's worth).
     let card = RwSignal::new(None::<Vec<usize>>);
     // A filter change closes the card: its events may no longer be shown.
@@ -397,7 +397,7 @@ pub fn EventMap(
     let boundaries = RwSignal::new(None::<Arc<Vec<kulttuurikartta_geo::boundaries::Boundary>>>);
     if let Some(url) = boundaries_url {
         leptos::task::spawn_local(async move {
-            let Some(bytes) = crate::api::fetch_optional(&url).await else {
+            let Some(bytes) = crate::load::fetch_optional(&url).await else {
                 return;
             };
             match kulttuurikartta_geo::boundaries::parse(&bytes) {
@@ -615,7 +615,7 @@ pub fn EventMap(
                     } else {
                         // "Kajaani, 12 events" when they share a municipality.
                         let shared = c.group.map(|g| format!("{g:03}"));
-                        let label = match shared.and_then(|m| crate::components::event_list::municipality_name(&m, l)) {
+                        let label = match shared.and_then(|m| kulttuurikartta_explore::event_text::municipality_name(&m, l)) {
                             Some(p) => format!("{p}, {} {}", c.count, l.t(Key::EventsCount)),
                             None => format!("{} {}", c.count, l.t(Key::EventsCount)),
                         };
@@ -653,7 +653,7 @@ pub fn EventMap(
         }
     };
 
-    let new_tab = crate::app::links_to_new_tab();
+    let new_tab = crate::state::links_to_new_tab();
     let card_view = {
         let base = base.clone();
         move || {
@@ -665,7 +665,7 @@ pub fn EventMap(
                 .filter_map(|&i| points.get(i))
                 .map(|p| {
                     let when = p.start.map(|s| kulttuurikartta_explore::i18n::format_when(l, s, p.end));
-                    let place = [p.venue.text(l).to_owned(), p.municipality.and_then(|m| crate::components::event_list::municipality_name(m, l)).unwrap_or("").to_owned()]
+                    let place = [p.venue.text(l).to_owned(), p.municipality.and_then(|m| kulttuurikartta_explore::event_text::municipality_name(m, l)).unwrap_or("").to_owned()]
                         .into_iter()
                         .filter(|s| !s.is_empty())
                         .collect::<Vec<_>>()
@@ -673,7 +673,7 @@ pub fn EventMap(
                     view! {
                         <li>
                             <a
-                                href=crate::components::event_list::event_href(&base, &p.id, l)
+                                href=crate::components::event_text::event_href(&base, &p.id, l)
                                 target=new_tab.then_some("_blank")
                                 rel=new_tab.then_some("noopener")
                             >

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_lang;
-use crate::components::event_list::municipality_name;
-use crate::url_state::use_set_query;
+use crate::state::use_lang;
+use crate::url_state::{use_set_query, use_update_query};
 use kulttuurikartta_core::feed::Category;
 use kulttuurikartta_core::region::municipality::{Region, MUNICIPALITIES};
+use kulttuurikartta_explore::event_text::municipality_name;
 use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
 use kulttuurikartta_explore::query::filter::FacetCounts;
 use kulttuurikartta_explore::query::{region_codes, Attendance, Query};
@@ -37,17 +37,8 @@ pub fn Filters(
     locked: bool,
 ) -> impl IntoView {
     let lang = use_lang();
-    let set = use_set_query();
+    let update = use_update_query();
     let t = move |k: Key| lang.get().t(k);
-
-    let update = {
-        let set = set.clone();
-        move |f: &dyn Fn(&mut Query), replace: bool| {
-            let mut q = query.get_untracked();
-            f(&mut q);
-            set(q, replace);
-        }
-    };
 
     let on_text = {
         let update = update.clone();

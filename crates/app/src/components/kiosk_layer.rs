@@ -6,27 +6,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::app::{use_lang, use_loaded, use_selection};
+use crate::state::{use_lang, use_loaded, use_selection, KioskMode};
 use kulttuurikartta_core::time::helsinki;
 use kulttuurikartta_explore::i18n::{format_when, Key, Translate};
-use kulttuurikartta_explore::kiosk::{attract_events, idle_state, IdleState, KioskSettings};
-use kulttuurikartta_explore::query::Window;
-
-/// Kiosk mode for the whole session, decided at start (see `dom::kiosk_from_location`).
-#[derive(Clone)]
-pub struct KioskMode {
-    pub settings: KioskSettings,
-    /// The address the kiosk started at: its home state.
-    pub home: String,
-    /// Bumped at every reset, so the explorer is rebuilt from scratch (map view and all).
-    pub epoch: RwSignal<u32>,
-    /// The event the attract loop shows, if it is running.
-    pub attract: RwSignal<Option<String>>,
-}
-
-pub fn use_kiosk() -> Option<KioskMode> {
-    use_context::<KioskMode>()
-}
+use kulttuurikartta_explore::kiosk::{attract_events, idle_state, IdleState};
+use kulttuurikartta_explore::query::{Query, Window};
 
 /// Calls `f` every `ms` while the owner lives.
 fn every(ms: u32, alive: StoredValue<bool>, f: std::rc::Rc<dyn Fn()>) {
@@ -165,8 +149,7 @@ pub fn KioskLayer(kiosk: KioskMode) -> impl IntoView {
     // The attract loop: one event of this week at a time, its day as the window, selected on
     // the map, the list and the timeline, with a card.
     {
-        let query = crate::url_state::use_query();
-        let set_query = crate::url_state::use_set_query();
+        let update_query = crate::url_state::use_update_query();
         let step_ms = if crate::dom::prefers_reduced_motion() {
             settings.attract_secs * 1500
         } else {
@@ -194,10 +177,11 @@ pub fn KioskLayer(kiosk: KioskMode) -> impl IntoView {
                 let Some(start) = ev.start else { return };
                 let day = helsinki::local_date(start.first_instant());
                 // The kiosk's own filters (its home address) stay; window and event change.
-                let mut q = query.get_untracked();
-                q.window = Some(Window::days(day, day));
-                q.event = Some(ev.id.clone());
-                set_query(q, true);
+                let update = |q: &mut Query| {
+                    q.window = Some(Window::days(day, day));
+                    q.event = Some(ev.id.clone());
+                };
+                update_query(&update, true);
                 attract.set(Some(ev.id.clone()));
             }),
         );
@@ -241,7 +225,7 @@ pub fn KioskLayer(kiosk: KioskMode) -> impl IntoView {
                 {ev.map(|ev| view! {
                     <p class="attract-title">{ev.name.text(l).to_owned()}</p>
                     <p class="attract-when">{ev.start.map(|s| format_when(l, s, ev.end))}</p>
-                    <p class="attract-place">{crate::components::event_list::place_line(ev, l)}</p>
+                    <p class="attract-place">{kulttuurikartta_explore::event_text::place_line(ev, l)}</p>
                 })}
                 <p class="attract-hint">{l.t(Key::AttractHint)}</p>
                 <button type="button" data-testid="attract-stop" on:click=move |_| attract.set(None)>{l.t(Key::StopShow)}</button>

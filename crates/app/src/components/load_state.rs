@@ -2,15 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::api::LoadError;
-use crate::app::{use_lang, use_loaded};
+use crate::load::LoadError;
+use crate::state::{use_lang, use_loaded};
 use kulttuurikartta_explore::i18n::Key;
 use kulttuurikartta_explore::i18n::Translate;
 
 #[component]
 pub fn Loading() -> impl IntoView {
     let lang = use_lang();
-    let read = expect_context::<crate::app::EventsRead>().0;
+    let read = crate::state::use_events_read();
     view! {
         <p class="status loading" role="status" data-testid="loading">
             <span class="spinner" aria-hidden="true"></span>

@@ -2,6 +2,7 @@
 
 pub mod event_list;
 pub mod event_map;
+pub mod event_text;
 pub mod filters;
 pub mod kiosk_layer;
 pub mod load_state;

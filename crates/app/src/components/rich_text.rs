@@ -27,7 +27,7 @@ fn render_node(node: &Node) -> AnyView {
                 Tag::Ol => view! { <ol>{inner()}</ol> }.into_any(),
                 Tag::Li => view! { <li>{inner()}</li> }.into_any(),
                 // In a kiosk, links in descriptions stay text: nothing may lead away.
-                Tag::A if crate::components::kiosk_layer::use_kiosk().is_some() => inner(),
+                Tag::A if crate::state::use_kiosk().is_some() => inner(),
                 Tag::A => match href {
                     Some(h) => view! {
                         <a href=h.clone() rel="noopener noreferrer nofollow" target="_blank">{inner()}</a>

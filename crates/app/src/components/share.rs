@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::app::use_lang;
+use crate::state::use_lang;
 use kulttuurikartta_explore::i18n::Key;
 use kulttuurikartta_explore::i18n::Translate;
 

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::app::{use_base, use_lang, use_loaded};
+use crate::state::{use_base, use_lang, use_loaded};
 use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
 
 #[component]
@@ -11,14 +11,14 @@ pub fn Shell(children: Children) -> impl IntoView {
     let lang = use_lang();
     let base = use_base();
     let t = move |k: Key| lang.get().t(k);
-    let kiosk_home = crate::components::kiosk_layer::use_kiosk().map(|k| k.home);
+    let kiosk_home = crate::state::use_kiosk().map(|k| k.home);
     let home = move || {
         kiosk_home
             .clone()
             .unwrap_or_else(|| format!("{}/?lang={}", base.0, lang.get().code()))
     };
     // An embed stays an embed: its links to the full app open in new tabs.
-    let is_embed = crate::app::use_embed().with_untracked(Option::is_some);
+    let is_embed = crate::state::use_embed().with_untracked(Option::is_some);
     view! {
         <a class="skip-link" href="#main">{move || t(Key::SkipToResults)}</a>
         {(!is_embed).then(|| view! {
@@ -141,7 +141,7 @@ fn Footer() -> impl IntoView {
         move || format!("{}/accessibility?lang={}", base.0, lang.get().code())
     };
     let builder = format!("{}/embed-builder", base.0);
-    let kiosk = crate::components::kiosk_layer::use_kiosk().is_some();
+    let kiosk = crate::state::use_kiosk().is_some();
     view! {
         <footer class="site-footer">
             <p>{move || lang.get().t(Key::FooterAbout)}</p>

@@ -9,10 +9,10 @@ use chrono::{DateTime, Datelike, Duration, Utc, Weekday};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::api::Loaded;
-use crate::app::{use_lang, use_selection};
 use crate::dom;
-use crate::url_state::use_set_query;
+use crate::load::Loaded;
+use crate::state::{use_lang, use_selection};
+use crate::url_state::use_update_query;
 use kulttuurikartta_core::feed::{EventStatus, SuperEventType};
 use kulttuurikartta_core::time::helsinki;
 use kulttuurikartta_explore::i18n::{format_day_range, Key, Lang, Translate};
@@ -114,21 +114,14 @@ pub fn Timeline(
 ) -> impl IntoView {
     let lang = use_lang();
     let selection = use_selection();
-    let set_query = use_set_query();
+    let update_query = use_update_query();
     let t = move |k: Key| lang.get().t(k);
     let window = Memo::new(move |_| query.with(|q| q.window));
     let now = dom::now();
     let today = helsinki::local_date(now);
 
-    let set_window = {
-        let set_query = set_query.clone();
-        move |w: Option<Window>, replace: bool| {
-            let mut q = query.get_untracked();
-            if q.window != w {
-                q.window = w;
-                set_query(q, replace);
-            }
-        }
+    let set_window = move |w: Option<Window>, replace: bool| {
+        update_query(&|q: &mut Query| q.window = w, replace)
     };
 
     let events = {

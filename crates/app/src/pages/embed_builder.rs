@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::app::{use_base, use_lang};
-use crate::components::event_list::municipality_name;
 use crate::dom;
+use crate::state::{use_base, use_lang};
 use kulttuurikartta_core::feed::Category;
 use kulttuurikartta_core::region::municipality::{Region, MUNICIPALITIES};
 use kulttuurikartta_explore::embed::{
     embed_url, iframe_code, resize_snippet, EmbedSettings, Rgb, Theme, View,
 };
+use kulttuurikartta_explore::event_text::municipality_name;
 use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
 use kulttuurikartta_explore::query::Query;
 

@@ -3,16 +3,15 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::app::{use_base, use_lang, use_loaded, BasePath};
-use crate::components::event_list::{
-    event_href, municipality_name, place_line, status_badge, when_view,
-};
+use crate::components::event_text::{event_href, when_view};
 use crate::components::kiosk_layer::QrLink;
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::rich_text;
 use crate::components::share::ShareButton;
 use crate::dom;
+use crate::state::{use_base, use_lang, use_loaded, BasePath};
 use kulttuurikartta_core::feed::{Catalogue, Event, LocationKind, SuperEventType};
+use kulttuurikartta_explore::event_text::{municipality_name, place_line, status_badge};
 use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
 
 #[component]
@@ -29,7 +28,7 @@ pub fn EventPage() -> impl IntoView {
             .unwrap_or(raw)
     };
     let t = move |k: Key| lang.get().t(k);
-    let kiosk_home = crate::components::kiosk_layer::use_kiosk().map(|k| k.home);
+    let kiosk_home = crate::state::use_kiosk().map(|k| k.home);
     let back = {
         let base = base.clone();
         move || {
@@ -149,7 +148,7 @@ fn event_details(
     let languages = (!ev.in_language.is_empty()).then(|| ev.in_language.join(", "));
     let organizer = ev.organizer.pick(l).map(|(_, o)| o.clone());
     // A kiosk never links out: its visitors scan a QR code instead.
-    let kiosk = crate::components::kiosk_layer::use_kiosk().is_some();
+    let kiosk = crate::state::use_kiosk().is_some();
     let link = |url: &kulttuurikartta_core::feed::LocalizedText, key: Key, scan: Key| {
         url.pick(l).map(|(_, u)| {
             if kiosk {
@@ -203,7 +202,7 @@ fn event_details(
         let c = &config;
         let points = std::sync::Arc::new(vec![p]);
         let (tiles, region) = (c.tiles.clone(), c.region_view);
-        let lang_memo = crate::app::use_lang();
+        let lang_memo = crate::state::use_lang();
         view! {
             <section class="event-mini-map" aria-label=l.t(Key::EventLocationMap)>
                 <crate::components::event_map::EventMap points tiles region boundaries_url=None boundaries_attribution=None lang=lang_memo base=base.clone() fit_to_points=true />

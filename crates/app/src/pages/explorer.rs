@@ -5,8 +5,6 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
-use crate::api::Loaded;
-use crate::app::{use_base, use_lang, use_loaded, use_selection, BasePath};
 use crate::components::event_list::event_row;
 use crate::components::event_map::{EventMap, MapPoints};
 use crate::components::filters::Filters;
@@ -15,7 +13,9 @@ use crate::components::load_state::{
 };
 use crate::components::timeline::{window_text, Playback, Timeline};
 use crate::dom;
-use crate::url_state::{use_query, use_set_query};
+use crate::load::Loaded;
+use crate::state::{use_base, use_lang, use_loaded, use_selection, BasePath};
+use crate::url_state::{use_query, use_set_query, use_update_query};
 use kulttuurikartta_explore::i18n::{format_date, Key, Translate};
 use kulttuurikartta_explore::query::filter::{evaluate, Outcome, SearchIndex};
 use kulttuurikartta_explore::query::list_groups::{group, GroupKind};
@@ -30,7 +30,7 @@ pub fn Explorer() -> impl IntoView {
     let loaded = use_loaded();
     let t = move |k: Key| lang.get().t(k);
     Effect::new(move |_| dom::set_title(&format!("{} – {}", t(Key::AppName), t(Key::Tagline))));
-    let kiosk = crate::components::kiosk_layer::use_kiosk();
+    let kiosk = crate::state::use_kiosk();
 
     view! {
         <h1 class="visually-hidden">{move || t(Key::AppName)}</h1>
@@ -80,36 +80,27 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
     let lang = use_lang();
     let base = use_base();
     let query = use_query();
-    let embed = crate::app::use_embed().get_untracked();
+    let embed = crate::state::use_embed().get_untracked();
     // An embed restricted to municipalities stays restricted (see `MunicipalityLock`).
     let locked = embed
         .as_ref()
         .map(|_| query.with_untracked(|q| q.municipalities.clone()))
         .filter(|m| !m.is_empty());
     if let Some(m) = locked.clone() {
-        provide_context(crate::url_state::MunicipalityLock(m));
+        provide_context(crate::state::MunicipalityLock(m));
     }
-    let set_query = use_set_query();
+    let update_query = use_update_query();
     let selection = use_selection();
     let now = dom::now();
     let playback = Playback::new();
     // An embed's default window ("the next 30 days"), unless its URL gives one.
     if let Some(days) = embed.as_ref().and_then(|e| e.days) {
-        let q = query.get_untracked();
-        if q.window.is_none() {
-            let today = kulttuurikartta_core::time::helsinki::local_date(now);
-            let w = kulttuurikartta_explore::query::Window::days(
-                today,
-                today + chrono::Duration::days(i64::from(days) - 1),
-            );
-            set_query(
-                Query {
-                    window: Some(w),
-                    ..q
-                },
-                true,
-            );
-        }
+        let today = kulttuurikartta_core::time::helsinki::local_date(now);
+        let w = kulttuurikartta_explore::query::Window::days(
+            today,
+            today + chrono::Duration::days(i64::from(days) - 1),
+        );
+        update_query(&|q: &mut Query| q.window = q.window.or(Some(w)), true);
     }
     let view = embed
         .as_ref()
@@ -160,22 +151,13 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
             selection.set(from_url);
         }
     });
-    {
-        let set_query = set_query.clone();
-        Effect::new(move |first: Option<()>| {
-            let sel = selection.get();
-            if first.is_none() {
-                return;
-            }
-            let Some(mut q) = query.try_get_untracked() else {
-                return;
-            };
-            if q.event != sel {
-                q.event = sel;
-                set_query(q, true);
-            }
-        });
-    }
+    Effect::new(move |first: Option<()>| {
+        let sel = selection.get();
+        if first.is_none() || query.try_get_untracked().is_none() {
+            return;
+        }
+        update_query(&|q: &mut Query| q.event = sel.clone(), true);
+    });
 
     // One polite live region for the results: the count, and the window when there is one.
     // During playback it speaks at most every few seconds, not at every step.
@@ -187,7 +169,7 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
             None => format!("{n} {}", l.t(Key::EventsCount)),
         }
     });
-    let kiosk_attract = crate::components::kiosk_layer::use_kiosk().map(|k| k.attract);
+    let kiosk_attract = crate::state::use_kiosk().map(|k| k.attract);
     let spoken = RwSignal::new(String::new());
     let last_spoken = StoredValue::new(0.0f64);
     Effect::new(move |first: Option<()>| {

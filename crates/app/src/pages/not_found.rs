@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::app::{use_base, use_lang};
 use crate::dom;
+use crate::state::{use_base, use_lang};
 use kulttuurikartta_explore::i18n::Key;
 use kulttuurikartta_explore::i18n::Translate;
 

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::{use_lang, use_loaded};
 use crate::dom;
+use crate::state::{use_lang, use_loaded};
 use kulttuurikartta_explore::i18n::Key;
 use kulttuurikartta_explore::i18n::Translate;
 

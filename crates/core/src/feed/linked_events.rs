@@ -216,7 +216,17 @@ pub fn parse_page(doc: &Value, source: &str) -> FeedPage {
     page
 }
 
-/// Fills in a place that the feed only referenced (`{"@id": url}`), once the loader fetched it.
+/// Fills in a place that the feed only referenced (`{"@id": url}`) from the bytes the loader
+/// fetched for it. A place document that is not JSON leaves the event as it was (unmapped, with
+/// its warning), never lost.
+pub fn resolve_place_bytes(ev: &mut Event, bytes: &[u8]) {
+    let arena = bumpalo::Bump::new();
+    if let Ok(place) = Value::parse_in(bytes, &arena) {
+        resolve_place(ev, &place);
+    }
+}
+
+/// Fills in a referenced place from its JSON document.
 pub fn resolve_place(ev: &mut Event, place: &Value) {
     let mut warnings = Vec::new();
     let (venue, located) = read_place(place.as_object(), &mut warnings);

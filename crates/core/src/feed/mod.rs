@@ -38,7 +38,7 @@ pub struct FeedPage {
     /// The next page of a paginated feed, if any.
     pub next: Option<String>,
     /// Events whose place the feed only referenced: (index in `events`, place URL). The loader
-    /// fetches each URL once and calls `linked_events::resolve_place`.
+    /// fetches each URL once and calls `linked_events::resolve_place_bytes`.
     pub unresolved_places: Vec<(usize, String)>,
 }
 

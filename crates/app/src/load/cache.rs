@@ -1,0 +1,65 @@
+//! The last good copy of each feed page and of config.json, in the Cache API.
+//!
+//! Not localStorage: feeds run to megabytes (localStorage holds about 5 MB per origin, as UTF-16
+//! strings, synchronously), while the Cache API stores bodies as they came, asynchronously,
+//! within the browser's much larger per-origin quota, and the kiosk's service worker can share
+//! the same cache.
+
+use chrono::{DateTime, Utc};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+const CACHE_NAME: &str = "kulttuurikartta-feeds-v1";
+const FETCHED_AT_HEADER: &str = "x-kulttuurikartta-fetched-at";
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+async fn open_cache() -> Option<web_sys::Cache> {
+    let caches = window().caches().ok()?;
+    JsFuture::from(caches.open(CACHE_NAME))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Keeps a copy of a feed page that parsed; quota errors only cost us the copy.
+pub async fn remember(url: &str, bytes: &[u8]) {
+    let Some(cache) = open_cache().await else {
+        return;
+    };
+    let init = web_sys::ResponseInit::new();
+    if let Ok(headers) = web_sys::Headers::new() {
+        let _ = headers.set("content-type", "application/json");
+        let _ = headers.set(FETCHED_AT_HEADER, &js_sys::Date::now().to_string());
+        init.set_headers(&headers);
+    }
+    let mut body = bytes.to_vec();
+    let Ok(resp) = web_sys::Response::new_with_opt_u8_array_and_init(Some(&mut body), &init) else {
+        return;
+    };
+    if let Err(e) = JsFuture::from(cache.put_with_str(url, &resp)).await {
+        web_sys::console::warn_2(
+            &"Kulttuurikartta: could not keep a copy of the feed".into(),
+            &e,
+        );
+    }
+}
+
+/// The last good copy of a feed page and when it was fetched.
+pub async fn recall(url: &str) -> Option<(Vec<u8>, DateTime<Utc>)> {
+    let cache = open_cache().await?;
+    let hit = JsFuture::from(cache.match_with_str(url)).await.ok()?;
+    let resp: web_sys::Response = hit.dyn_into().ok()?;
+    let at = resp
+        .headers()
+        .get(FETCHED_AT_HEADER)
+        .ok()??
+        .parse::<f64>()
+        .ok()?;
+    let buf = JsFuture::from(resp.array_buffer().ok()?).await.ok()?;
+    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    Some((bytes, DateTime::from_timestamp_millis(at as i64)?))
+}

@@ -1,0 +1,83 @@
+//! Why a feed could not be loaded, as the UI tells it (a translated summary) and as a publisher
+//! needs it (the technical detail).
+
+use kulttuurikartta_core::feed::FeedError;
+use kulttuurikartta_explore::config::FeedOverrideRefused;
+use kulttuurikartta_explore::i18n::Key;
+
+use super::fetch::TIMEOUT_MS;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    Http {
+        url: String,
+        status: u16,
+    },
+    Network {
+        url: String,
+        message: String,
+    },
+    Timeout {
+        url: String,
+    },
+    Feed {
+        url: String,
+        error: FeedError,
+    },
+    Refused {
+        param: String,
+        reason: FeedOverrideRefused,
+    },
+}
+
+impl LoadError {
+    /// A translated one-line summary of what kind of failure this is.
+    pub fn summary_key(&self) -> Key {
+        match self {
+            LoadError::Http { .. } => Key::ErrorHttp,
+            LoadError::Network { .. } | LoadError::Timeout { .. } => Key::ErrorNetwork,
+            LoadError::Feed {
+                error: FeedError::Empty,
+                ..
+            } => Key::ErrorFeedEmpty,
+            LoadError::Feed {
+                error: FeedError::TooLarge { .. },
+                ..
+            } => Key::ErrorFeedTooLarge,
+            LoadError::Feed {
+                error: FeedError::NotJson { .. },
+                ..
+            } => Key::ErrorFeedNotJson,
+            LoadError::Feed {
+                error: FeedError::UnknownShape { .. },
+                ..
+            } => Key::ErrorFeedShape,
+            LoadError::Refused { .. } => Key::ErrorFeedRefused,
+        }
+    }
+
+    /// The technical detail a publisher needs (not translated: it quotes the server and parser).
+    pub fn detail(&self) -> String {
+        match self {
+            LoadError::Http { url, status } => format!("{url}: HTTP {status}"),
+            LoadError::Network { url, message } => format!("{url}: {message}"),
+            LoadError::Timeout { url } => format!("{url}: no answer in {} s", TIMEOUT_MS / 1000),
+            LoadError::Feed { url, error } => format!("{url}: {error}"),
+            LoadError::Refused { param, reason } => match reason {
+                FeedOverrideRefused::NotAUrl => format!("feed={param}: not an http(s) URL"),
+                FeedOverrideRefused::ForeignOrigin(o) => {
+                    format!("feed={param}: {o} is not among the allowed feed origins")
+                }
+            },
+        }
+    }
+
+    /// Worth another try: the network or the server may recover; a bad document will not.
+    pub(super) fn is_transient(&self) -> bool {
+        match self {
+            LoadError::Network { .. } | LoadError::Timeout { .. } => true,
+            LoadError::Http { status, .. } => *status >= 500 || *status == 429,
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! GET with a timeout, and retries with backoff while a failure looks transient.
+
+use gloo_net::http::Request;
+use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen_futures::JsFuture;
+
+use super::error::LoadError;
+
+/// A request taking longer than this is given up (and retried).
+pub const TIMEOUT_MS: i32 = 15_000;
+/// Waits before the second and third attempts.
+const BACKOFF_MS: [i32; 2] = [700, 2_000];
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// One GET with a timeout.
+async fn fetch_once(url: &str) -> Result<Vec<u8>, LoadError> {
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let timer = controller.as_ref().and_then(|c| {
+        let (c, flag) = (c.clone(), timed_out.clone());
+        let abort = Closure::once_into_js(move || {
+            flag.set(true);
+            c.abort();
+        });
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.unchecked_ref(),
+                TIMEOUT_MS,
+            )
+            .ok()
+    });
+    let signal = controller.as_ref().map(|c| c.signal());
+    let result = async {
+        let resp = Request::get(url)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await?;
+        Ok::<_, gloo_net::Error>((resp.status(), resp.ok(), resp.binary().await?))
+    }
+    .await;
+    if let Some(t) = timer {
+        window().clear_timeout_with_handle(t);
+    }
+    match result {
+        Ok((_, true, bytes)) => Ok(bytes),
+        Ok((status, false, _)) => Err(LoadError::Http {
+            url: url.to_owned(),
+            status,
+        }),
+        Err(_) if timed_out.get() => Err(LoadError::Timeout {
+            url: url.to_owned(),
+        }),
+        Err(e) => Err(LoadError::Network {
+            url: url.to_owned(),
+            message: e.to_string(),
+        }),
+    }
+}
+
+/// A GET retried with backoff while the failure looks transient.
+pub async fn fetch_with_retry(url: &str) -> Result<Vec<u8>, LoadError> {
+    let mut attempt = 0;
+    loop {
+        match fetch_once(url).await {
+            Err(e) if e.is_transient() && attempt < BACKOFF_MS.len() => {
+                sleep(BACKOFF_MS[attempt]).await;
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Optional extras (the map's boundary file): fetched with retries, `None` on any failure, which
+/// the caller treats as "draw without it".
+pub async fn fetch_optional(url: &str) -> Option<Vec<u8>> {
+    fetch_with_retry(url)
+        .await
+        .inspect_err(|e| {
+            web_sys::console::warn_1(&format!("Kulttuurikartta: {}", e.detail()).into())
+        })
+        .ok()
+}
