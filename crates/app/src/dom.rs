@@ -306,7 +306,10 @@ pub fn has_focus_within(el: &web_sys::Element) -> bool {
 /// page scrolling: only while it has focus, or with Ctrl held, so that the page (or an embed's
 /// host page) keeps scrolling past it.
 pub fn wheel_zooms(el: Option<impl AsRef<web_sys::Element>>, ev: &web_sys::WheelEvent) -> bool {
-    let zooms = ev.ctrl_key() || el.is_some_and(|el| has_focus_within(el.as_ref()));
+    let zooms = kulttuurikartta_geo::gesture::wheel_zooms(
+        ev.ctrl_key(),
+        el.is_some_and(|el| has_focus_within(el.as_ref())),
+    );
     if zooms {
         ev.prevent_default();
     }

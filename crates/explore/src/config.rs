@@ -1,6 +1,7 @@
 //! Deploy-time configuration, read from `config.json` next to the app. Every field has a default
 //! that works out of the box, so a missing or partial file still gives a working app.
 
+use kulttuurikartta_geo::viewport::LatLonBounds;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -14,7 +15,7 @@ pub struct Config {
     pub allowed_feed_origins: Vec<String>,
     pub tiles: Tiles,
     /// The map's initial view.
-    pub region_view: Bounds,
+    pub region_view: LatLonBounds,
     /// GeoJSON of municipality boundaries; optional, the app works without it.
     pub boundaries_url: Option<String>,
     pub boundaries_attribution: Option<String>,
@@ -35,14 +36,6 @@ pub struct Tiles {
     pub max_zoom: u8,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-pub struct Bounds {
-    pub south: f64,
-    pub west: f64,
-    pub north: f64,
-    pub east: f64,
-}
-
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -50,7 +43,7 @@ impl Default for Config {
             default_language: "fi".into(),
             allowed_feed_origins: Vec::new(),
             tiles: Tiles::default(),
-            region_view: Bounds::default(),
+            region_view: REGION_VIEW,
             boundaries_url: None,
             boundaries_attribution: None,
             sample_data: true,
@@ -70,17 +63,13 @@ impl Default for Tiles {
     }
 }
 
-impl Default for Bounds {
-    /// Kainuu and North Ostrobothnia.
-    fn default() -> Self {
-        Bounds {
-            south: 63.5,
-            west: 23.5,
-            north: 66.5,
-            east: 30.2,
-        }
-    }
-}
+/// Kainuu and North Ostrobothnia: the view the map opens on unless config.json says otherwise.
+pub const REGION_VIEW: LatLonBounds = LatLonBounds {
+    south: 63.5,
+    west: 23.5,
+    north: 66.5,
+    east: 30.2,
+};
 
 impl Config {
     /// Reads config.json; unknown fields are ignored so that newer files work with older apps.

@@ -7,6 +7,7 @@ pub mod event_text;
 pub mod i18n;
 pub mod ics;
 pub mod kiosk;
+pub mod map_points;
 pub mod percent;
 pub mod query;
 pub mod timeline;

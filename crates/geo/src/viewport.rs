@@ -12,13 +12,32 @@ pub struct Viewport {
     pub height: f64,
 }
 
-/// South, west, north, east in degrees.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// South, west, north, east in degrees (config.json's `region_view` has this shape).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Deserialize)]
 pub struct LatLonBounds {
     pub south: f64,
     pub west: f64,
     pub north: f64,
     pub east: f64,
+}
+
+impl LatLonBounds {
+    /// The smallest box around the (lat, lon) pairs; `None` when there are none.
+    pub fn around(mut points: impl Iterator<Item = (f64, f64)>) -> Option<LatLonBounds> {
+        let (lat, lon) = points.next()?;
+        let init = LatLonBounds {
+            south: lat,
+            west: lon,
+            north: lat,
+            east: lon,
+        };
+        Some(points.fold(init, |b, (lat, lon)| LatLonBounds {
+            south: b.south.min(lat),
+            west: b.west.min(lon),
+            north: b.north.max(lat),
+            east: b.east.max(lon),
+        }))
+    }
 }
 
 impl Viewport {

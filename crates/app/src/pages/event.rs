@@ -198,14 +198,14 @@ fn event_details(
         _ => None,
     };
     // A small map of the venue, drawn by the same offline-first map component.
-    let mini_map = crate::components::event_map::MapPoint::of_event(ev).map(|p| {
+    let mini_map = kulttuurikartta_explore::map_points::MapPoint::of_event(ev).map(|p| {
         let c = &config;
         let points = std::sync::Arc::new(vec![p]);
         let (tiles, region) = (c.tiles.clone(), c.region_view);
         let lang_memo = crate::state::use_lang();
         view! {
             <section class="event-mini-map" aria-label=l.t(Key::EventLocationMap)>
-                <crate::components::event_map::EventMap points tiles region boundaries_url=None boundaries_attribution=None lang=lang_memo base=base.clone() fit_to_points=true />
+                <crate::components::map::EventMap points tiles region boundaries_url=None boundaries_attribution=None lang=lang_memo base=base.clone() fit_to_points=true />
             </section>
         }
     });

@@ -6,20 +6,22 @@ use std::sync::{Arc, OnceLock};
 use leptos::prelude::*;
 
 use crate::components::event_list::event_row;
-use crate::components::event_map::{EventMap, MapPoints};
 use crate::components::filters::Filters;
 use crate::components::load_state::{
     FeedProblems, LoadFailed, Loading, PartialFailure, StaleNotice,
 };
-use crate::components::timeline::{window_text, Playback, Timeline};
+use crate::components::map::EventMap;
+use crate::components::timeline::{Playback, Timeline};
 use crate::dom;
 use crate::load::Loaded;
 use crate::state::{use_base, use_lang, use_loaded, use_selection, BasePath};
 use crate::url_state::{use_query, use_set_query, use_update_query};
 use kulttuurikartta_explore::i18n::{format_date, Key, Translate};
+use kulttuurikartta_explore::map_points::MapPoints;
 use kulttuurikartta_explore::query::filter::{evaluate, Outcome, SearchIndex};
 use kulttuurikartta_explore::query::list_groups::{group, GroupKind};
 use kulttuurikartta_explore::query::Query;
+use kulttuurikartta_explore::timeline::interaction::window_text;
 
 /// Rows rendered at first and added per "show more": long results stay fast to render.
 const PAGE: usize = 100;

@@ -6,6 +6,8 @@ pub mod bins;
 pub mod brush;
 pub mod calendar;
 pub mod holidays;
+pub mod interaction;
 pub mod lanes;
+pub mod plot;
 pub mod scale;
 pub mod ticks;

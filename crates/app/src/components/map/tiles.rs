@@ -1,0 +1,49 @@
+//! Raster tiles under the markers, when the network and the host allow them. A tile that fails
+//! just leaves the basemap showing through.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use kulttuurikartta_explore::config::Tiles;
+use kulttuurikartta_geo::projection::Point;
+use kulttuurikartta_geo::tiles::{tile_url, tiles_for};
+use kulttuurikartta_geo::viewport::Viewport;
+
+#[component]
+pub(super) fn TileLayer(view: RwSignal<Option<Viewport>>, tiles: Tiles) -> impl IntoView {
+    move || {
+        let v = view.get()?;
+        let z = v.zoom.round().clamp(0.0, f64::from(tiles.max_zoom));
+        let size = 256.0 * (v.zoom - z).exp2();
+        let imgs = tiles_for(&v, tiles.max_zoom, 128.0)
+            .into_iter()
+            .map(|tile| {
+                let n = f64::from(1u32 << tile.z);
+                let (x, y) = v.to_screen(Point {
+                    x: f64::from(tile.x) / n,
+                    y: f64::from(tile.y) / n,
+                });
+                let url = tile_url(&tiles.url, tile, &tiles.subdomains);
+                view! {
+                    <img
+                        class="tile"
+                        // CORS, so the service worker can read the tiles' caching headers.
+                        crossorigin="anonymous"
+                        src=url
+                        alt=""
+                        draggable="false"
+                        style:transform=format!("translate({x:.1}px, {y:.1}px)")
+                        style:width=format!("{size:.2}px")
+                        style:height=format!("{size:.2}px")
+                        on:error=|ev| {
+                            if let Some(img) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                                let _ = img.style().set_property("visibility", "hidden");
+                            }
+                        }
+                    />
+                }
+            })
+            .collect_view();
+        Some(imgs)
+    }
+}

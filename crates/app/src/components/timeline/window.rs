@@ -1,0 +1,49 @@
+//! The time window drawn over the plot as a slider: the committed window, or the draft while a
+//! drag is under way. Its spoken value is the date range and how many events it leaves.
+
+use leptos::prelude::*;
+
+use super::Shared;
+use crate::dom;
+use kulttuurikartta_explore::i18n::{Key, Translate};
+use kulttuurikartta_explore::timeline::interaction::window_text;
+
+#[component]
+pub(super) fn WindowSlider(
+    shared: Shared,
+    count: Memo<usize>,
+    on_key: impl Fn(web_sys::KeyboardEvent) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let shown = move || shared.draft().or_else(|| shared.window.try_get().flatten());
+    move || {
+        let s = shared.scale.try_get().flatten()?;
+        dom::mark("kk:timeline:drawn");
+        let w = shown()?;
+        let x0 = s.x(w.start).clamp(-4.0, s.width + 4.0);
+        let x1 = s.x(w.end).clamp(-4.0, s.width + 4.0);
+        let l = shared.lang.get();
+        let (a, b) = w.day_range();
+        let on_key = on_key.clone();
+        Some(view! {
+            <div
+                class="timeline-window"
+                data-drag="window"
+                role="slider"
+                tabindex="0"
+                aria-label=l.t(Key::TimeWindow)
+                aria-describedby="timeline-window-help"
+                aria-valuemin="-3650"
+                aria-valuemax="3650"
+                aria-valuenow=(a - shared.today).num_days()
+                aria-valuetext=window_text(&w, count.get(), l)
+                data-days=(b - a).num_days() + 1
+                style:left=format!("{x0:.1}px")
+                style:width=format!("{:.1}px", (x1 - x0).max(4.0))
+                on:keydown=on_key
+            >
+                <span class="handle start" data-drag="start" aria-hidden="true"></span>
+                <span class="handle end" data-drag="end" aria-hidden="true"></span>
+            </div>
+        })
+    }
+}
