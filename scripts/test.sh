@@ -8,6 +8,7 @@ cd "$ROOT"
 
 say() { printf '\n==> %s\n' "$*"; }
 say "cargo fmt --check";                 cargo fmt --all -- --check
+say "module import cycles";             python3 scripts/check-module-cycles.py
 say "clippy (native)";                   cargo clippy --workspace --all-targets --locked -- -D warnings
 say "clippy (wasm32)";                   cargo clippy --workspace --target wasm32-unknown-unknown --locked -- -D warnings
 say "unit tests (native)";               cargo test --workspace --locked

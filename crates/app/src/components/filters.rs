@@ -49,123 +49,12 @@ pub fn Filters(
         }
     };
 
-    let muni_group = {
-        let update = update.clone();
-        move |region: Region, legend: Key, slug: &'static str| {
-            let update = update.clone();
-            let members: Vec<_> = MUNICIPALITIES
-                .iter()
-                .filter(|m| m.region == region)
-                .collect();
-            let select_all = {
-                let update = update.clone();
-                move |_| {
-                    let codes = region_codes(slug).unwrap_or_default();
-                    update(
-                        &|q: &mut Query| {
-                            q.municipalities.extend(codes.iter().copied());
-                            q.municipalities.sort_unstable();
-                            q.municipalities.dedup();
-                        },
-                        false,
-                    )
-                }
-            };
-            view! {
-                <fieldset class="option-group">
-                    <legend>{move || t(legend)}</legend>
-                    <button type="button" class="link-button" on:click=select_all>
-                        {move || t(Key::SelectAll)}
-                    </button>
-                    <ul class="options">
-                        {members
-                            .into_iter()
-                            .map(|m| {
-                                let code = m.code;
-                                let update = update.clone();
-                                let n = move || counts.with(|c| c.municipality(code));
-                                let name = move || municipality_name(code, lang.get()).unwrap_or(code);
-                                view! {
-                                    <li>
-                                        <label class="option">
-                                            <input
-                                                type="checkbox"
-                                                name="municipality"
-                                                value=code
-                                                prop:checked=move || query.with(|q| q.municipalities.contains(&code))
-                                                aria-label=move || option_label(name(), n(), lang.get())
-                                                on:change=move |ev| {
-                                                    let on = checked(&ev);
-                                                    update(
-                                                        &|q: &mut Query| {
-                                                            q.municipalities.retain(|c| *c != code);
-                                                            if on {
-                                                                q.municipalities.push(code);
-                                                                q.municipalities.sort_unstable();
-                                                            }
-                                                        },
-                                                        false,
-                                                    )
-                                                }
-                                            />
-                                            <span aria-hidden="true">{name}</span>
-                                            {move || count_badge(n())}
-                                        </label>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                </fieldset>
-            }
-        }
-    };
-
     let oulu2026 = {
         let update = update.clone();
         move |_| {
             let codes = region_codes("oulu2026").unwrap_or_default();
             update(&|q: &mut Query| q.municipalities = codes.clone(), false)
         }
-    };
-
-    let categories = {
-        let update = update.clone();
-        Category::ALL
-            .into_iter()
-            .map(|c| {
-                let update = update.clone();
-                let n = move || counts.with(|x| x.category(c));
-                view! {
-                    <li>
-                        <label class="option">
-                            <input
-                                type="checkbox"
-                                name="category"
-                                value=c.slug()
-                                prop:checked=move || query.with(|q| q.categories.contains(&c))
-                                aria-label=move || option_label(c.label(lang.get()), n(), lang.get())
-                                on:change=move |ev| {
-                                    let on = checked(&ev);
-                                    update(
-                                        &|q: &mut Query| {
-                                            q.categories.retain(|x| *x != c);
-                                            if on {
-                                                q.categories.push(c);
-                                                q.categories.sort();
-                                            }
-                                        },
-                                        false,
-                                    )
-                                }
-                            />
-                            <span aria-hidden="true">{move || c.label(lang.get())}</span>
-                            {move || count_badge(n())}
-                        </label>
-                    </li>
-                }
-            })
-            .collect_view()
     };
 
     let toggle = {
@@ -231,8 +120,8 @@ pub fn Filters(
                 <summary>{move || t(Key::Municipality)}{move || selected_summary(query.with(|q| q.municipalities.len()))}</summary>
                 <div class="filter-body">
                     <button type="button" class="link-button" on:click=oulu2026>{move || t(Key::Oulu2026Region)}</button>
-                    {muni_group(Region::Kainuu, Key::RegionKainuu, "kainuu")}
-                    {muni_group(Region::NorthOstrobothnia, Key::RegionNorthOstrobothnia, "pohjois-pohjanmaa")}
+                    <MunicipalityGroup query counts region=Region::Kainuu legend=Key::RegionKainuu slug="kainuu" />
+                    <MunicipalityGroup query counts region=Region::NorthOstrobothnia legend=Key::RegionNorthOstrobothnia slug="pohjois-pohjanmaa" />
                 </div>
             </details>
             })}
@@ -241,7 +130,7 @@ pub fn Filters(
                 <div class="filter-body">
                     <fieldset class="option-group">
                         <legend class="visually-hidden">{move || t(Key::Categories)}</legend>
-                        <ul class="options">{categories}</ul>
+                        <ul class="options"><CategoryOptions query counts /></ul>
                     </fieldset>
                 </div>
             </details>
@@ -270,6 +159,128 @@ pub fn Filters(
         </form>
         <Chips query locked />
     }
+}
+
+/// One region's municipalities as checkboxes, with "select all".
+#[component]
+fn MunicipalityGroup(
+    query: Memo<Query>,
+    counts: Memo<FacetCounts>,
+    region: Region,
+    legend: Key,
+    /// The region's name in `municipality=` (see `query::region_codes`).
+    slug: &'static str,
+) -> impl IntoView {
+    let lang = use_lang();
+    let update = use_update_query();
+    let t = move |k: Key| lang.get().t(k);
+    let members: Vec<_> = MUNICIPALITIES
+        .iter()
+        .filter(|m| m.region == region)
+        .collect();
+    let select_all = {
+        let update = update.clone();
+        move |_| {
+            let codes = region_codes(slug).unwrap_or_default();
+            update(
+                &|q: &mut Query| {
+                    q.municipalities.extend(codes.iter().copied());
+                    q.municipalities.sort_unstable();
+                    q.municipalities.dedup();
+                },
+                false,
+            )
+        }
+    };
+    view! {
+        <fieldset class="option-group">
+            <legend>{move || t(legend)}</legend>
+            <button type="button" class="link-button" on:click=select_all>
+                {move || t(Key::SelectAll)}
+            </button>
+            <ul class="options">
+                {members
+                    .into_iter()
+                    .map(|m| {
+                        let code = m.code;
+                        let update = update.clone();
+                        let n = move || counts.with(|c| c.municipality(code));
+                        let name = move || municipality_name(code, lang.get()).unwrap_or(code);
+                        view! {
+                            <li>
+                                <label class="option">
+                                    <input
+                                        type="checkbox"
+                                        name="municipality"
+                                        value=code
+                                        prop:checked=move || query.with(|q| q.municipalities.contains(&code))
+                                        aria-label=move || option_label(name(), n(), lang.get())
+                                        on:change=move |ev| {
+                                            let on = checked(&ev);
+                                            update(
+                                                &|q: &mut Query| {
+                                                    q.municipalities.retain(|c| *c != code);
+                                                    if on {
+                                                        q.municipalities.push(code);
+                                                        q.municipalities.sort_unstable();
+                                                    }
+                                                },
+                                                false,
+                                            )
+                                        }
+                                    />
+                                    <span aria-hidden="true">{name}</span>
+                                    {move || count_badge(n())}
+                                </label>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </fieldset>
+    }
+}
+
+/// Every category as a checkbox, with the count each would leave.
+#[component]
+fn CategoryOptions(query: Memo<Query>, counts: Memo<FacetCounts>) -> impl IntoView {
+    let lang = use_lang();
+    let update = use_update_query();
+    Category::ALL
+        .into_iter()
+        .map(|c| {
+            let update = update.clone();
+            let n = move || counts.with(|x| x.category(c));
+            view! {
+                <li>
+                    <label class="option">
+                        <input
+                            type="checkbox"
+                            name="category"
+                            value=c.slug()
+                            prop:checked=move || query.with(|q| q.categories.contains(&c))
+                            aria-label=move || option_label(c.label(lang.get()), n(), lang.get())
+                            on:change=move |ev| {
+                                let on = checked(&ev);
+                                update(
+                                    &|q: &mut Query| {
+                                        q.categories.retain(|x| *x != c);
+                                        if on {
+                                            q.categories.push(c);
+                                            q.categories.sort();
+                                        }
+                                    },
+                                    false,
+                                )
+                            }
+                        />
+                        <span aria-hidden="true">{move || c.label(lang.get())}</span>
+                        {move || count_badge(n())}
+                    </label>
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 /// The active filters as removable chips, with "clear all".

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::state::{use_lang, use_loaded, use_selection, KioskMode};
+use crate::state::{use_lang, use_loaded, use_selection, KioskMode, LoadedResource};
 use kulttuurikartta_core::time::helsinki;
 use kulttuurikartta_explore::i18n::{format_when, Key, Translate};
-use kulttuurikartta_explore::kiosk::{attract_events, idle_state, IdleState};
+use kulttuurikartta_explore::kiosk::{attract_events, idle_state, IdleState, KioskSettings};
 use kulttuurikartta_explore::query::{Query, Window};
 
 /// Calls `f` every `ms` while the owner lives.
@@ -146,46 +146,7 @@ pub fn KioskLayer(kiosk: KioskMode) -> impl IntoView {
         );
     }
 
-    // The attract loop: one event of this week at a time, its day as the window, selected on
-    // the map, the list and the timeline, with a card.
-    {
-        let update_query = crate::url_state::use_update_query();
-        let step_ms = if crate::dom::prefers_reduced_motion() {
-            settings.attract_secs * 1500
-        } else {
-            settings.attract_secs * 1000
-        };
-        let position = StoredValue::new(0usize);
-        every(
-            step_ms,
-            alive,
-            std::rc::Rc::new(move || {
-                if attract.get_untracked().is_none() {
-                    return;
-                }
-                let Some(Ok(data)) = loaded.get_untracked() else {
-                    return;
-                };
-                let now = crate::dom::now();
-                let picks = attract_events(&data.catalogue.events, now, 40);
-                if picks.is_empty() {
-                    return;
-                }
-                let i = position.get_value() % picks.len();
-                position.set_value(i + 1);
-                let ev = &data.catalogue.events[picks[i]];
-                let Some(start) = ev.start else { return };
-                let day = helsinki::local_date(start.first_instant());
-                // The kiosk's own filters (its home address) stay; window and event change.
-                let update = |q: &mut Query| {
-                    q.window = Some(Window::days(day, day));
-                    q.event = Some(ev.id.clone());
-                };
-                update_query(&update, true);
-                attract.set(Some(ev.id.clone()));
-            }),
-        );
-    }
+    attract_loop(&settings, attract, loaded, alive);
 
     // Feed refresh: applied at once while nobody is using the kiosk, else at the next reset,
     // so a visitor's view never changes under their finger.
@@ -214,7 +175,61 @@ pub fn KioskLayer(kiosk: KioskMode) -> impl IntoView {
         }),
         _ => None,
     };
-    let card = move || {
+    view! { {countdown} <AttractCard attract /> }
+}
+
+/// The attract loop: one event of this week at a time, its day as the window, selected on the
+/// map, the list and the timeline, with a card.
+fn attract_loop(
+    settings: &KioskSettings,
+    attract: RwSignal<Option<String>>,
+    loaded: LoadedResource,
+    alive: StoredValue<bool>,
+) {
+    let update_query = crate::url_state::use_update_query();
+    let step_ms = if crate::dom::prefers_reduced_motion() {
+        settings.attract_secs * 1500
+    } else {
+        settings.attract_secs * 1000
+    };
+    let position = StoredValue::new(0usize);
+    every(
+        step_ms,
+        alive,
+        std::rc::Rc::new(move || {
+            if attract.get_untracked().is_none() {
+                return;
+            }
+            let Some(Ok(data)) = loaded.get_untracked() else {
+                return;
+            };
+            let now = crate::dom::now();
+            let picks = attract_events(&data.catalogue.events, now, 40);
+            if picks.is_empty() {
+                return;
+            }
+            let i = position.get_value() % picks.len();
+            position.set_value(i + 1);
+            let ev = &data.catalogue.events[picks[i]];
+            let Some(start) = ev.start else { return };
+            let day = helsinki::local_date(start.first_instant());
+            // The kiosk's own filters (its home address) stay; window and event change.
+            let update = |q: &mut Query| {
+                q.window = Some(Window::days(day, day));
+                q.event = Some(ev.id.clone());
+            };
+            update_query(&update, true);
+            attract.set(Some(ev.id.clone()));
+        }),
+    );
+}
+
+/// The card of the event the attract loop shows, with a button that stops the show.
+#[component]
+fn AttractCard(attract: RwSignal<Option<String>>) -> impl IntoView {
+    let lang = use_lang();
+    let loaded = use_loaded();
+    move || {
         let id = attract.get()?;
         let l = lang.get();
         let data = loaded.get()?.ok()?;
@@ -231,8 +246,7 @@ pub fn KioskLayer(kiosk: KioskMode) -> impl IntoView {
                 <button type="button" data-testid="attract-stop" on:click=move |_| attract.set(None)>{l.t(Key::StopShow)}</button>
             </aside>
         })
-    };
-    view! { {countdown} {card} }
+    }
 }
 
 /// A QR code standing in for a link the kiosk must not follow: big enough to scan from a

@@ -5,8 +5,6 @@ use kulttuurikartta_core::feed::FeedError;
 use kulttuurikartta_explore::config::FeedOverrideRefused;
 use kulttuurikartta_explore::i18n::Key;
 
-use super::fetch::TIMEOUT_MS;
-
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     Http {
@@ -19,6 +17,8 @@ pub enum LoadError {
     },
     Timeout {
         url: String,
+        /// How long it waited.
+        secs: u32,
     },
     Feed {
         url: String,
@@ -61,7 +61,7 @@ impl LoadError {
         match self {
             LoadError::Http { url, status } => format!("{url}: HTTP {status}"),
             LoadError::Network { url, message } => format!("{url}: {message}"),
-            LoadError::Timeout { url } => format!("{url}: no answer in {} s", TIMEOUT_MS / 1000),
+            LoadError::Timeout { url, secs } => format!("{url}: no answer in {secs} s"),
             LoadError::Feed { url, error } => format!("{url}: {error}"),
             LoadError::Refused { param, reason } => match reason {
                 FeedOverrideRefused::NotAUrl => format!("feed={param}: not an http(s) URL"),

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::error::LoadError;
 
 /// A request taking longer than this is given up (and retried).
-pub const TIMEOUT_MS: i32 = 15_000;
+const TIMEOUT_MS: i32 = 15_000;
 /// Waits before the second and third attempts.
 const BACKOFF_MS: [i32; 2] = [700, 2_000];
 
@@ -59,6 +59,7 @@ async fn fetch_once(url: &str) -> Result<Vec<u8>, LoadError> {
         }),
         Err(_) if timed_out.get() => Err(LoadError::Timeout {
             url: url.to_owned(),
+            secs: (TIMEOUT_MS / 1000) as u32,
         }),
         Err(e) => Err(LoadError::Network {
             url: url.to_owned(),

@@ -85,22 +85,6 @@ pub fn EmbedBuilder() -> impl IntoView {
         c
     });
     let adjusted = move || settings.with(|s| s.palette().adjusted);
-    let copied = RwSignal::new(false);
-    let copy = move |_| {
-        let text = code.get_untracked();
-        leptos::task::spawn_local(async move {
-            let Some(clip) = web_sys::window().map(|w| w.navigator().clipboard()) else {
-                return;
-            };
-            if wasm_bindgen_futures::JsFuture::from(clip.write_text(&text))
-                .await
-                .is_ok()
-            {
-                copied.set(true);
-            }
-        });
-    };
-
     let muni_box = move |region: Region, legend: Key| {
         view! {
             <fieldset class="option-group">
@@ -214,19 +198,51 @@ pub fn EmbedBuilder() -> impl IntoView {
                         <input type="text" name="embed-title" prop:value=move || title.get() placeholder=default_title on:input=move |ev| title.set(event_target_value(&ev)) />
                     </label>
                 </form>
-                <section class="builder-output" aria-labelledby="embed-code-label">
-                    <label id="embed-code-label" for="embed-code"><strong>{move || t(Key::EmbedCode)}</strong></label>
-                    <textarea id="embed-code" data-testid="embed-code" readonly rows="9" prop:value=move || code.get()></textarea>
-                    <p>
-                        <button type="button" data-testid="copy-code" on:click=copy>{move || t(Key::CopyCode)}</button>
-                        " " <span role="status">{move || copied.get().then(|| t(Key::CodeCopied))}</span>
-                    </p>
-                    <h2>{move || t(Key::Preview)}</h2>
-                    <iframe class="builder-preview" data-testid="embed-preview" title=default_title src=move || url.get()
-                        style:height=move || format!("{}px", height.get())
-                        sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>
-                </section>
+                <BuilderOutput code url height title=Signal::derive(default_title) />
             </div>
         </article>
+    }
+}
+
+/// The code to copy, the copy button and the live preview.
+#[component]
+fn BuilderOutput(
+    code: Memo<String>,
+    url: Memo<String>,
+    height: RwSignal<u32>,
+    /// The frame's title (the default one while the editor has not written one).
+    title: Signal<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = move |k: Key| lang.get().t(k);
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let text = code.get_untracked();
+        leptos::task::spawn_local(async move {
+            let Some(clip) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+                return;
+            };
+            if wasm_bindgen_futures::JsFuture::from(clip.write_text(&text))
+                .await
+                .is_ok()
+            {
+                copied.set(true);
+            }
+        });
+    };
+
+    view! {
+        <section class="builder-output" aria-labelledby="embed-code-label">
+            <label id="embed-code-label" for="embed-code"><strong>{move || t(Key::EmbedCode)}</strong></label>
+            <textarea id="embed-code" data-testid="embed-code" readonly rows="9" prop:value=move || code.get()></textarea>
+            <p>
+                <button type="button" data-testid="copy-code" on:click=copy>{move || t(Key::CopyCode)}</button>
+                " " <span role="status">{move || copied.get().then(|| t(Key::CodeCopied))}</span>
+            </p>
+            <h2>{move || t(Key::Preview)}</h2>
+            <iframe class="builder-preview" data-testid="embed-preview" title=title src=move || url.get()
+                style:height=move || format!("{}px", height.get())
+                sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>
+        </section>
     }
 }

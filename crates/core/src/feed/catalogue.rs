@@ -4,7 +4,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
-use super::{Event, FeedPage, Problem, SuperEventType};
+use super::model::{Event, Problem, SuperEventType};
+use super::page::FeedPage;
 use crate::lang::Lang;
 use crate::region::municipality::fold;
 

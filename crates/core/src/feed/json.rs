@@ -9,6 +9,15 @@ use super::rich_text;
 use super::text;
 use crate::time::{helsinki, When};
 
+/// A JSON-LD node's `@type`s without their vocabulary prefix ("schema:Event" and
+/// "https://schema.org/Event" are both "Event").
+pub fn ld_types<'v>(v: &'v Value) -> Vec<&'v str> {
+    one_or_many(v.get("@type"))
+        .filter_map(Value::as_str)
+        .map(|t| t.rsplit(['/', ':']).next().unwrap_or(t))
+        .collect()
+}
+
 /// RFC 3339 (with `Z` or an offset), a date alone, a local date-time without offset (read as
 /// Helsinki time), or null/empty.
 pub fn when(v: Option<&Value>) -> Result<Option<When>, String> {

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{Event, EventStatus, LocationKind};
+use super::model::{Event, EventStatus, LocationKind};
 use crate::lang::Lang;
 use crate::time::When;
 

@@ -11,10 +11,11 @@ use bumpalo::Bump;
 
 use super::json_value::{Json as Value, Object as Map, Seed};
 
+use super::category::Category;
 use super::json::{self, reference_id};
 use super::location::{locate, Located, PlaceClues};
 use super::model::*;
-use super::{Category, FeedPage};
+use super::page::FeedPage;
 
 pub fn is_linked_events(doc: &Value) -> bool {
     doc.get("data").is_some_and(Value::is_array)

@@ -3,8 +3,8 @@
 use crate::lang::Lang;
 use crate::time::When;
 
+use super::category::Category;
 use super::rich_text::RichText;
-use super::Category;
 
 /// A language code ("fi", "sv", "en", "se"…) stored inline: feeds tag every text with one,
 /// and a heap string for each would be most of the allocations made while reading a feed.

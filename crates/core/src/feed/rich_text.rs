@@ -4,7 +4,7 @@
 //! and mailto targets. The UI renders this tree node by node as DOM elements and text nodes, never
 //! as an HTML string, so no feed text can become markup or script whatever this parser misses.
 
-use super::text::decode_entities;
+use super::entities::decode_entities;
 
 /// Elements whose content is dropped along with them: they hold code or foreign markup, not prose.
 const DROPPED_WITH_CONTENT: &[&str] = &[

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate, Timelike};
 
-use super::Lang;
+use kulttuurikartta_core::lang::Lang;
 use kulttuurikartta_core::time::{helsinki, When};
 
 fn weekday_abbr(lang: Lang, d: NaiveDate) -> &'static str {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::MapState;
+use super::shared::MapState;
 use crate::components::event_text::event_href;
 use crate::state::{links_to_new_tab, BasePath};
 use kulttuurikartta_explore::event_text::municipality_name;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{MapState, MAX_ZOOM, MIN_ZOOM};
+use super::shared::{MapState, MAX_ZOOM, MIN_ZOOM};
 use kulttuurikartta_geo::gesture::{map_key, wheel_step, Gesture, KeyMove, Pointers};
 use kulttuurikartta_geo::spatial_nav::{nearest, Direction};
 use kulttuurikartta_geo::viewport::Viewport;

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{MapState, CLUSTER_RADIUS, MAX_ZOOM};
+use super::shared::{MapState, CLUSTER_RADIUS, MAX_ZOOM};
 use kulttuurikartta_explore::event_text::municipality_name;
 use kulttuurikartta_explore::i18n::{Key, Translate};
 use kulttuurikartta_geo::cluster::Cluster;

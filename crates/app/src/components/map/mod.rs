@@ -8,6 +8,7 @@ mod basemap;
 mod card;
 mod input;
 mod markers;
+mod shared;
 mod tiles;
 
 use std::sync::Arc;
@@ -18,51 +19,10 @@ use crate::state::{use_selection, BasePath};
 use kulttuurikartta_explore::config::Tiles;
 use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
 use kulttuurikartta_explore::map_points::{bounds_of, MapPoint};
-use kulttuurikartta_geo::cluster::{ClusterIndex, Clusters};
+use kulttuurikartta_geo::cluster::ClusterIndex;
 use kulttuurikartta_geo::projection::Point;
 use kulttuurikartta_geo::viewport::{LatLonBounds, Viewport};
-
-const MIN_ZOOM: f64 = 4.0;
-const MAX_ZOOM: f64 = 18.0;
-/// Cluster radius in CSS pixels: markers closer than this merge.
-const CLUSTER_RADIUS: f64 = 44.0;
-
-/// What the map's layers share. Copy, so each part takes it whole.
-#[derive(Clone, Copy)]
-struct MapState {
-    lang: Memo<Lang>,
-    /// `None` until the element has a size.
-    view: RwSignal<Option<Viewport>>,
-    points: StoredValue<Arc<Vec<MapPoint>>>,
-    /// The points the filters show, clustered for every zoom.
-    clusters: Memo<Arc<Clusters>>,
-    /// The points whose card is open (one marker, or a venue's worth).
-    card: RwSignal<Option<Vec<usize>>>,
-    /// The marker or cluster that is the map's one tab stop (see `markers`).
-    roving: StoredValue<Option<String>>,
-    selection: RwSignal<Option<String>>,
-    root: NodeRef<leptos::html::Div>,
-}
-
-impl MapState {
-    /// Changes the view, keeping the zoom within limits.
-    fn change(&self, f: &dyn Fn(&mut Viewport)) {
-        self.view.update(|v| {
-            if let Some(v) = v {
-                f(v);
-                v.zoom = v.zoom.clamp(MIN_ZOOM, MAX_ZOOM);
-            }
-        })
-    }
-
-    /// Zooms by `dz` levels around a point of the map (its centre when `None`).
-    fn zoom_by(&self, dz: f64, anchor: Option<(f64, f64)>) {
-        self.change(&|v: &mut Viewport| {
-            let (x, y) = anchor.unwrap_or((v.width / 2.0, v.height / 2.0));
-            v.zoom_around((v.zoom + dz).clamp(MIN_ZOOM, MAX_ZOOM), x, y);
-        })
-    }
-}
+use shared::{MapState, CLUSTER_RADIUS, MAX_ZOOM, MIN_ZOOM};
 
 #[component]
 pub fn EventMap(

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 use leptos::prelude::*;
 
-use super::{Shared, HEIGHT, PLOT_BOTTOM, PLOT_TOP, SCALE_BOTTOM};
+use super::shared::{Shared, HEIGHT, PLOT_BOTTOM, PLOT_TOP, SCALE_BOTTOM};
 use crate::dom;
 use crate::load::Loaded;
 use crate::state::use_selection;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::Shared;
+use super::shared::Shared;
 use kulttuurikartta_explore::i18n::Key;
 use kulttuurikartta_explore::query::Preset;
 use kulttuurikartta_explore::timeline::interaction::date_input;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{Shared, SCALE_BOTTOM};
+use super::shared::{Shared, SCALE_BOTTOM};
 use crate::state::use_selection;
 use kulttuurikartta_core::time::helsinki;
 use kulttuurikartta_explore::timeline::interaction::{

@@ -7,11 +7,12 @@
 mod axis;
 mod controls;
 mod input;
+mod shared;
 mod window;
 
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::dom;
@@ -19,107 +20,13 @@ use crate::load::Loaded;
 use crate::state::use_lang;
 use crate::url_state::use_update_query;
 use kulttuurikartta_core::time::helsinki;
-use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
+use kulttuurikartta_explore::i18n::Key;
 use kulttuurikartta_explore::query::{Query, Window};
-use kulttuurikartta_explore::timeline::interaction::{playback_step, Drag};
+use kulttuurikartta_explore::timeline::interaction::playback_step;
 use kulttuurikartta_explore::timeline::plot::{initial_range, reveal, Item};
 use kulttuurikartta_explore::timeline::scale::TimeScale;
-
-/// Vertical layout of the SVG, in CSS pixels: the date scale above `SCALE_BOTTOM`, the plot
-/// between `PLOT_TOP` and `PLOT_BOTTOM`.
-const HEIGHT: f64 = 124.0;
-const SCALE_BOTTOM: f64 = 38.0;
-const PLOT_TOP: f64 = 44.0;
-const PLOT_BOTTOM: f64 = 118.0;
-
-/// The state of playback, shared with the explorer (it throttles announcements while playing).
-#[derive(Clone, Copy)]
-pub struct Playback {
-    pub playing: RwSignal<bool>,
-    pub step_days: RwSignal<i64>,
-    /// Milliseconds per step.
-    pub interval_ms: RwSignal<u32>,
-}
-
-impl Playback {
-    pub fn new() -> Playback {
-        Playback {
-            playing: RwSignal::new(false),
-            step_days: RwSignal::new(1),
-            interval_ms: RwSignal::new(if dom::prefers_reduced_motion() {
-                4000
-            } else {
-                2000
-            }),
-        }
-    }
-}
-
-impl Default for Playback {
-    fn default() -> Self {
-        Playback::new()
-    }
-}
-
-/// What the timeline's parts share. Copy, so each part takes it whole.
-#[derive(Clone, Copy)]
-struct Shared {
-    lang: Memo<Lang>,
-    /// The visible stretch of time; `None` until the element has a width.
-    scale: RwSignal<Option<TimeScale>>,
-    drag: RwSignal<Option<Drag>>,
-    /// The committed window, from the URL.
-    window: Memo<Option<Window>>,
-    /// Puts a window in the URL: (window, replace the history entry).
-    set_window: Callback<(Option<Window>, bool)>,
-    playback: Playback,
-    today: NaiveDate,
-    now: DateTime<Utc>,
-    /// The dated events that match the filters, ignoring the window.
-    items: Memo<Arc<Vec<Item>>>,
-}
-
-impl Shared {
-    fn t(&self, k: Key) -> &'static str {
-        self.lang.get().t(k)
-    }
-
-    /// Zooms by `factor` around `x` (the middle when `None`).
-    fn zoom(&self, factor: f64, x: Option<f64>) {
-        self.scale.update(|s| {
-            if let Some(s) = s {
-                let x = x.unwrap_or(s.width / 2.0);
-                s.zoom_around(factor, x);
-            }
-        })
-    }
-
-    /// Pans by a fraction of the width (positive shows earlier times).
-    fn pan(&self, frac: f64) {
-        self.scale.update(|s| {
-            if let Some(s) = s {
-                s.pan_by(s.width * frac)
-            }
-        })
-    }
-
-    /// The window if the drag in progress ended now. `try_` reads: this can run just as a kiosk
-    /// reset replaces the timeline.
-    fn draft(&self) -> Option<Window> {
-        let s = self.scale.try_get().flatten()?;
-        let w = self.window.try_get().flatten();
-        self.drag.try_get().flatten()?.draft(&s, w)
-    }
-
-    fn last_event(&self) -> Option<DateTime<Utc>> {
-        self.items
-            .with_untracked(|e| e.iter().map(|i| i.last).max())
-    }
-}
-
-fn rfc3339(t: DateTime<Utc>) -> String {
-    helsinki::to_local(t).to_rfc3339()
-}
+pub use shared::Playback;
+use shared::{rfc3339, Shared};
 
 #[component]
 pub fn Timeline(

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::Shared;
+use super::shared::Shared;
 use crate::dom;
 use kulttuurikartta_explore::i18n::{Key, Translate};
 use kulttuurikartta_explore::timeline::interaction::window_text;

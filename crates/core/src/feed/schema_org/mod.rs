@@ -1,31 +1,27 @@
 //! schema.org events in JSON-LD, as CMSs and event sites publish them: a single object, an array,
 //! an `@graph`, or an `ItemList`; subtypes such as MusicEvent or Festival; nested `subEvent`s.
+//! Places and images are read in `place`.
+
+mod place;
 
 use super::json_value::{Json as Value, Object as Map};
 
+use super::category::Category;
 use super::json::{self, one_or_many, reference_id};
 use super::linked_events::check_times;
-use super::location::{locate, Located, PlaceClues};
 use super::model::*;
-use super::rich_text::safe_url;
-use super::{Category, FeedPage};
+use super::page::FeedPage;
+use place::{read_image, read_location};
 
 /// Nested `subEvent`s are followed this deep: enough for festival → day → performance.
 const MAX_NESTING: usize = 3;
-
-fn types<'v>(v: &'v Value) -> Vec<&'v str> {
-    one_or_many(v.get("@type"))
-        .filter_map(Value::as_str)
-        .map(|t| t.rsplit(['/', ':']).next().unwrap_or(t))
-        .collect()
-}
 
 fn is_event_type(t: &str) -> bool {
     t.ends_with("Event") || matches!(t, "Festival" | "EventSeries")
 }
 
 fn is_event(v: &Value) -> bool {
-    types(v).iter().any(|t| is_event_type(t))
+    json::ld_types(v).iter().any(|t| is_event_type(t))
 }
 
 pub fn is_schema_org(doc: &Value) -> bool {
@@ -65,7 +61,7 @@ fn candidates<'v, 'a>(
             if let Some(graph) = o.get("@graph") {
                 return candidates(graph, format!("{path}@graph"), out, depth + 1);
             }
-            let ts = types(v);
+            let ts = json::ld_types(v);
             if ts.contains(&"ItemList") {
                 let sep = if path.is_empty() { "" } else { "." };
                 for (i, el) in one_or_many(o.get("itemListElement")).enumerate() {
@@ -234,7 +230,7 @@ pub fn parse_event(v: &Value, lang: &str) -> Result<Event, FieldError> {
         format!("jsonld:{:016x}", fnv1a(key.as_bytes()))
     });
 
-    let ts = types(v);
+    let ts = json::ld_types(v);
     let keywords: Vec<String> = match obj.get("keywords") {
         Some(Value::String(s)) => s
             .split(',')
@@ -369,125 +365,6 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
     })
-}
-
-fn read_location(
-    v: Option<&Value>,
-    online_mode: bool,
-    lang: &str,
-    warnings: &mut Vec<String>,
-) -> (Option<Venue>, Located) {
-    let mut venue = None;
-    let mut clues_owned: Vec<String> = Vec::new();
-    let mut coordinates = None;
-    let mut virtual_only = false;
-    for loc in one_or_many(v) {
-        match loc {
-            Value::String(s) if s.starts_with("http://") || s.starts_with("https://") => {
-                virtual_only = true
-            }
-            Value::String(s) if venue.is_none() => {
-                let name = super::text::plain(s);
-                clues_owned.push(name.clone());
-                venue = Some(Venue {
-                    name: Localized(vec![(lang.into(), name)]),
-                    ..Venue::default()
-                });
-            }
-            Value::Object(_) if types(loc).contains(&"VirtualLocation") => virtual_only = true,
-            Value::Object(o) if venue.is_none() => {
-                let address = o.get("address");
-                let (street, locality, postal) = match address {
-                    Some(Value::Object(a)) => (
-                        json::localized(a.get("streetAddress"), lang),
-                        json::localized(a.get("addressLocality"), lang),
-                        a.get("postalCode").and_then(|p| {
-                            p.as_str()
-                                .map(str::to_owned)
-                                .or_else(|| p.as_f64().map(|n| n.to_string()))
-                        }),
-                    ),
-                    Some(Value::String(s)) => {
-                        // A one-line address: its parts may name the municipality.
-                        clues_owned.extend(s.split(',').map(|p| {
-                            p.trim()
-                                .trim_start_matches(char::is_numeric)
-                                .trim()
-                                .to_owned()
-                        }));
-                        (
-                            json::localized(Some(&Value::String(s)), lang),
-                            Localized::default(),
-                            None,
-                        )
-                    }
-                    _ => Default::default(),
-                };
-                clues_owned.extend(locality.0.iter().map(|(_, n)| n.clone()));
-                if let Some(geo) = o.get("geo") {
-                    coordinates =
-                        json::number(geo.get("latitude")).zip(json::number(geo.get("longitude")));
-                }
-                let name = json::localized(o.get("name"), lang);
-                clues_owned.extend(name.0.iter().map(|(_, n)| n.clone()));
-                venue = Some(Venue {
-                    name,
-                    street_address: street,
-                    locality,
-                    postal_code: postal,
-                });
-            }
-            _ => {}
-        }
-    }
-    if online_mode || (virtual_only && venue.is_none()) {
-        return (None, Located::ONLINE);
-    }
-    if venue.is_none() {
-        return (None, Located::UNKNOWN);
-    }
-    let clues = PlaceClues {
-        coordinates,
-        divisions: Vec::new(),
-        localities: clues_owned.iter().map(String::as_str).collect(),
-    };
-    let located = locate(&clues, warnings);
-    (venue, located)
-}
-
-fn read_image(v: Option<&Value>, lang: &str) -> Option<Image> {
-    let first = one_or_many(v).next()?;
-    match first {
-        Value::String(u) => Some(Image {
-            url: safe_url(u)?,
-            ..Image::default()
-        }),
-        Value::Object(o) => {
-            let url = o
-                .get("url")
-                .or_else(|| o.get("contentUrl"))
-                .and_then(Value::as_str)
-                .and_then(safe_url)?;
-            let credit = ["creditText", "author", "copyrightHolder", "license"]
-                .iter()
-                .filter_map(|k| match o.get(k)? {
-                    Value::String(s) => Some(super::text::plain(s)),
-                    Value::Object(m) => m
-                        .get("name")
-                        .and_then(Value::as_str)
-                        .map(super::text::plain),
-                    _ => None,
-                })
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>();
-            Some(Image {
-                url,
-                alt: json::localized(o.get("caption").or_else(|| o.get("description")), lang),
-                credit: (!credit.is_empty()).then(|| credit.join(", ")),
-            })
-        }
-        _ => None,
-    }
 }
 
 /// "7-12", "7–12", "18-" or "7+" into bounds.
@@ -725,7 +602,7 @@ mod tests {
     #[test]
     fn the_bundled_json_ld_sample_reads_cleanly() {
         let page = parse_feed(
-            include_bytes!("../../../../public/sample-feed-jsonld.json"),
+            include_bytes!("../../../../../public/sample-feed-jsonld.json"),
             "ld",
         )
         .unwrap();

@@ -1,0 +1,122 @@
+//! Reading a feed document: the format is detected from the document itself.
+
+use super::json;
+use super::json_value::Json;
+use super::linked_events;
+use super::page::{FeedError, FeedPage, MAX_FEED_BYTES};
+use super::schema_org;
+
+/// Parses one feed document, detecting its format from the document itself.
+/// `source` names the feed in problem reports.
+pub fn parse_feed(bytes: &[u8], source: &str) -> Result<FeedPage, FeedError> {
+    if bytes.len() > MAX_FEED_BYTES {
+        return Err(FeedError::TooLarge { bytes: bytes.len() });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes); // a BOM is common
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(FeedError::Empty);
+    }
+    // Linked Events, the big regional feeds, are read in one streaming pass.
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Ok(Some(page)) = linked_events::parse_streaming(text, source) {
+            return Ok(page);
+        }
+    }
+    // Anything else is small enough to read as a tree: JSON-LD, or an error to explain (the
+    // parser gives the line and column of a byte that is not UTF-8).
+    let arena = bumpalo::Bump::new();
+    let doc = Json::parse_in(bytes, &arena).map_err(|e| FeedError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    if schema_org::is_schema_org(&doc) {
+        Ok(schema_org::parse_document(&doc, source))
+    } else {
+        Err(FeedError::UnknownShape {
+            found: json::kind(&doc),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_document_failures_are_told_apart() {
+        assert_eq!(parse_feed(b"  \n", "t").unwrap_err(), FeedError::Empty);
+        assert!(matches!(
+            parse_feed(b"<html>404</html>", "t").unwrap_err(),
+            FeedError::NotJson { line: 1, .. }
+        ));
+        assert_eq!(
+            parse_feed(b"[1,2]", "t").unwrap_err(),
+            FeedError::UnknownShape { found: "an array" }
+        );
+        assert_eq!(
+            parse_feed(b"{\"data\": 3}", "t").unwrap_err(),
+            FeedError::UnknownShape { found: "an object" }
+        );
+        assert_eq!(
+            parse_feed(b"42", "t").unwrap_err(),
+            FeedError::UnknownShape { found: "a number" }
+        );
+        assert!(matches!(
+            parse_feed(b"{\"data\": [}", "t").unwrap_err(),
+            FeedError::NotJson { .. }
+        ));
+        assert!(
+            matches!(
+                parse_feed(b"{\"data\": [{\"id\": \"a\xff\"}]}", "t").unwrap_err(),
+                FeedError::NotJson { line: 1, .. }
+            ),
+            "bytes that are not UTF-8 are a located error, not a panic"
+        );
+        let huge = vec![b' '; MAX_FEED_BYTES + 1];
+        assert!(matches!(
+            parse_feed(&huge, "t").unwrap_err(),
+            FeedError::TooLarge { .. }
+        ));
+    }
+
+    #[test]
+    fn deeply_nested_json_is_refused_not_a_stack_overflow() {
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        assert!(matches!(
+            parse_feed(deep.as_bytes(), "t"),
+            Err(FeedError::NotJson { .. })
+        ));
+        let deep_obj = format!(
+            "{{\"data\":[{}{}]}}",
+            "{\"a\":".repeat(50_000),
+            "1".to_owned() + &"}".repeat(50_000)
+        );
+        assert!(matches!(
+            parse_feed(deep_obj.as_bytes(), "t"),
+            Err(FeedError::NotJson { .. })
+        ));
+    }
+
+    #[test]
+    fn an_empty_page_is_valid_and_empty() {
+        let page = parse_feed(br#"{"meta":{"next":null},"data":[]}"#, "t").unwrap();
+        assert!(page.events.is_empty() && page.problems.is_empty() && page.next.is_none());
+    }
+
+    #[test]
+    fn format_is_detected_from_the_document() {
+        let ld = parse_feed(
+            br#"{"@context":"https://schema.org","@type":"MusicEvent","@id":"1","name":"x"}"#,
+            "t",
+        )
+        .unwrap();
+        assert_eq!(ld.events.len(), 1);
+        let le = parse_feed(br#"{"data":[{"id":"a","name":{"fi":"x"}}]}"#, "t").unwrap();
+        assert_eq!(le.events[0].id, "a");
+        assert!(
+            parse_feed(b"\xEF\xBB\xBF{\"data\":[]}", "t").is_ok(),
+            "a byte order mark is allowed"
+        );
+    }
+}
