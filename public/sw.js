@@ -5,7 +5,8 @@
 //   the page registers `sw.js?v=<build>`, so a new build installs a new worker, which deletes
 //   the previous build's shell cache when it takes over. Pages are fetched network-first, so an
 //   online visitor always gets the newest index.html (and through it the newest build).
-// - config.json and the optional boundaries file: network first, cached copy when offline.
+// - config.json and the boundaries file (the bundled municipality shapes, or config.json's
+//   own): cached at install, then network first, cached copy when offline.
 //   (The feeds' last good copies are kept by the app itself, in its own cache.)
 // - Map tiles the app has shown: kept up to MAX_TILES, honouring the provider's Cache-Control
 //   or Expires while online; served stale only when the network fails. Nothing is
@@ -44,10 +45,28 @@ self.addEventListener('install', (event) => {
       }
       const data = await caches.open(DATA);
       await data.add(new URL('config.json', SCOPE).href).catch(() => {});
+      // The municipality shapes, so an offline kiosk draws its region from the first start.
+      const boundaries = await boundariesUrl(data);
+      if (boundaries) await data.add(boundaries).catch(() => {});
       await self.skipWaiting();
     })(),
   );
 });
+
+// config.json's boundaries_url (the bundled file unless it says otherwise; none when null),
+// when it is on this origin.
+async function boundariesUrl(data) {
+  let name = 'municipality-boundaries.geojson';
+  try {
+    const config = await (await data.match(new URL('config.json', SCOPE).href)).json();
+    if ('boundaries_url' in config) name = config.boundaries_url;
+  } catch (e) {
+    // No readable config: the app falls back to its defaults, and so does this.
+  }
+  if (typeof name !== 'string' || !name) return null;
+  const url = new URL(name, SCOPE);
+  return url.origin === SCOPE.origin ? url.href : null;
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(

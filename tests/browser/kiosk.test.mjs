@@ -244,6 +244,27 @@ describe('service worker', () => {
     await page.context().close();
   });
 
+  test('a kiosk that goes offline right after its first start still draws the municipalities', async () => {
+    const offline = await serveDist(join(ROOT, 'dist'));
+    const page = await openPage(browser, { viewport: { width: 1080, height: 1920 } });
+    await page.goto(`${offline.url}kiosk?attract=0`);
+    await waitForApp(page);
+    // The worker caches the shell, config.json and the boundaries when it installs.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(async () => {
+      const data = await caches.open('kk-data-v1');
+      return (await data.keys()).some((r) => r.url.endsWith('/municipality-boundaries.geojson'));
+    });
+    await offline.close();
+    await page.reload();
+    await waitForApp(page);
+    await page.waitForSelector('.map-basemap path.municipality');
+    assert.equal(await page.locator('.map-basemap path.municipality[data-code]').count(), 38);
+    assert.equal(await page.locator('.map-tiles img').count() > 0, true);
+    await screenshot(page, 'kiosk-offline-first-start-1080');
+    await page.context().close();
+  });
+
   test('a new build replaces the old one and its caches', async () => {
     const dist = join(ROOT, 'dist');
     const index = await readFile(join(dist, 'index.html'), 'utf8');

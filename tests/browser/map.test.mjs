@@ -42,6 +42,22 @@ const locatedInList = async (page) => {
   );
 };
 
+/** Town and region names on the basemap never overlap each other. */
+const assertLabelsApart = async (page) => {
+  const boxes = await page.$$eval('.map-basemap text', (els) => els.map((e) => {
+    const r = e.getBoundingClientRect();
+    return { text: e.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom };
+  }));
+  assert.ok(boxes.length >= 5, `${boxes.length} labels`);
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      const overlap = a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+      assert.ok(!overlap, `"${a.text}" overlaps "${b.text}"`);
+    }
+  }
+};
+
 describe('map', () => {
   test('opens on the two regions with clusters that add up to the located events', async () => {
     const page = await openMap();
@@ -211,14 +227,16 @@ describe('map', () => {
   });
 
   test('municipality boundaries from the configured URL are drawn and credited', async () => {
-    // The shared test copy (CC BY 4.0, © Maanmittauslaitos) lives beside the repository.
-    const geojson = await readFile(join(ROOT, '..', 'shared', 'data', 'municipality-boundaries.geojson'));
+    // The bundled copy (CC BY 4.0, © Maanmittauslaitos), served under another name.
+    const geojson = await readFile(join(ROOT, 'public', 'municipality-boundaries.geojson'));
     const config = JSON.parse(await readFile(join(ROOT, 'dist', 'config.json'), 'utf8'));
     config.boundaries_url = 'test-boundaries.geojson';
     const withBoundaries = await serveDist(join(ROOT, 'dist'), {
       overrides: {
         '/config.json': { body: JSON.stringify(config) },
         '/test-boundaries.geojson': { body: geojson, type: 'application/geo+json' },
+        // Proves the configured file is the one drawn.
+        '/municipality-boundaries.geojson': { status: 404, body: 'not here' },
       },
     });
     const page = await openPage(browser);
@@ -227,10 +245,51 @@ describe('map', () => {
     assert.equal(await page.locator('.map-basemap .municipality').count(), 38);
     assert.equal(await page.locator('.map-basemap .region').count(), 0, 'the hull gives way to real boundaries');
     assert.match(await page.locator('.map-attribution').innerText(), /Maanmittauslaitos/);
-    await screenshot(page, 'map-boundaries-desktop');
     checkHealthy(page);
     await page.context().close();
     await withBoundaries.close();
+  });
+
+  test('the default config draws the bundled municipalities, by region, with the chosen ones highlighted', async () => {
+    for (const size of ['desktop', 'phone']) {
+      const page = await openMap(size);
+      await page.waitForSelector('[data-testid="map"] path.municipality[data-code]');
+      assert.equal(await page.locator('[data-testid="map"] path.municipality[data-code]').count(), 38);
+      assert.equal(await page.locator('[data-testid="map"] path.municipality.kainuu').count(), 8);
+      assert.equal(await page.locator('[data-testid="map"] path.municipality.pohjois-pohjanmaa').count(), 30);
+      assert.match(await page.locator('.map-attribution').innerText(), /Maanmittauslaitos/);
+      assert.deepEqual(await page.$$eval('.map-basemap .region-name', (els) => els.map((e) => e.textContent)), ['Kainuu', 'Pohjois-Pohjanmaa']);
+      await assertLabelsApart(page);
+      // Choosing Kajaani in the filters highlights it, and only it.
+      if (size === 'phone') await page.getByTestId('show-list').click();
+      await page.click('[data-testid="filter-municipality"] summary');
+      await page.click('input[name="municipality"][value="205"]');
+      if (size === 'phone') await page.getByTestId('show-map').click();
+      await page.waitForSelector('path.municipality.selected[data-code="205"]');
+      assert.equal(await page.locator('path.municipality.selected').count(), 1);
+      await screenshot(page, `map-boundaries-${size}`);
+      // Zoomed in, more names fit, and still none overlap.
+      await page.getByTestId('map').getByRole('button', { name: 'Lähennä' }).click();
+      await page.getByTestId('map').getByRole('button', { name: 'Lähennä' }).click();
+      await assertLabelsApart(page);
+      checkHealthy(page);
+      await page.context().close();
+    }
+  });
+
+  test('with boundaries_url null, the map draws the region outline', async () => {
+    const config = JSON.parse(await readFile(join(ROOT, 'dist', 'config.json'), 'utf8'));
+    config.boundaries_url = null;
+    const hull = await serveDist(join(ROOT, 'dist'), { overrides: { '/config.json': { body: JSON.stringify(config) } } });
+    const page = await openPage(browser);
+    await page.goto(hull.url);
+    await waitForApp(page);
+    await page.waitForSelector('.map-basemap .region');
+    assert.equal(await page.locator('.map-basemap .municipality').count(), 0);
+    assert.doesNotMatch(await page.locator('.map-attribution').innerText(), /Maanmittauslaitos/);
+    checkHealthy(page);
+    await page.context().close();
+    await hull.close();
   });
 
   test('phone size keeps the map usable', async () => {

@@ -16,7 +16,8 @@ pub struct Config {
     pub tiles: Tiles,
     /// The map's initial view.
     pub region_view: LatLonBounds,
-    /// GeoJSON of municipality boundaries; optional, the app works without it.
+    /// GeoJSON of municipality boundaries: by default the bundled file (38 municipalities,
+    /// © Maanmittauslaitos, CC BY 4.0); `null` draws the region's outline instead.
     pub boundaries_url: Option<String>,
     pub boundaries_attribution: Option<String>,
     /// Shows the sample-data notice; set false for real feeds.
@@ -44,8 +45,8 @@ impl Default for Config {
             allowed_feed_origins: Vec::new(),
             tiles: Tiles::default(),
             region_view: REGION_VIEW,
-            boundaries_url: None,
-            boundaries_attribution: None,
+            boundaries_url: Some(BUNDLED_BOUNDARIES.into()),
+            boundaries_attribution: Some(BUNDLED_BOUNDARIES_ATTRIBUTION.into()),
             sample_data: true,
             feedback_email: "saavutettavuus@example.fi".into(),
         }
@@ -62,6 +63,10 @@ impl Default for Tiles {
         }
     }
 }
+
+/// The municipality boundaries bundled with the app (copied from `public/`).
+pub const BUNDLED_BOUNDARIES: &str = "municipality-boundaries.geojson";
+pub const BUNDLED_BOUNDARIES_ATTRIBUTION: &str = "© Maanmittauslaitos, CC BY 4.0";
 
 /// Kainuu and North Ostrobothnia: the view the map opens on unless config.json says otherwise.
 pub const REGION_VIEW: LatLonBounds = LatLonBounds {
@@ -196,6 +201,26 @@ mod tests {
         let c = Config::from_json(include_bytes!("../../../public/config.json")).unwrap();
         assert_eq!(c.feeds, ["sample-feed.json"]);
         assert!(c.tiles.attribution.contains("OpenStreetMap"));
+        assert_eq!(c.boundaries_url.as_deref(), Some(BUNDLED_BOUNDARIES));
+    }
+
+    #[test]
+    fn boundaries_default_to_the_bundled_file_and_null_turns_them_off() {
+        let c = Config::from_json(b"{}").unwrap();
+        assert_eq!(c.boundaries_url.as_deref(), Some(BUNDLED_BOUNDARIES));
+        assert!(c
+            .boundaries_attribution
+            .unwrap()
+            .contains("Maanmittauslaitos"));
+        let c = Config::from_json(br#"{"boundaries_url": null}"#).unwrap();
+        assert_eq!(c.boundaries_url, None);
+        let c = Config::from_json(br#"{"boundaries_url": "https://x.fi/b.geojson"}"#).unwrap();
+        assert_eq!(c.boundaries_url.as_deref(), Some("https://x.fi/b.geojson"));
+        // The bundled file is where the config says, next to the app.
+        let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../public")
+            .join(BUNDLED_BOUNDARIES);
+        assert!(bundled.is_file(), "{}", bundled.display());
     }
 
     #[test]

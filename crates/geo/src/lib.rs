@@ -7,6 +7,7 @@ pub mod boundaries;
 pub mod cluster;
 pub mod gesture;
 pub mod hull;
+pub mod labels;
 pub mod projection;
 pub mod spatial_nav;
 pub mod tiles;

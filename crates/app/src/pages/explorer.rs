@@ -140,6 +140,8 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
         let map_points = map_points.clone();
         Memo::new(move |_| matching.with(|m| Arc::new(map_points.shown(m))))
     };
+    // The municipalities the filters chose are highlighted on the basemap.
+    let highlight = Memo::new(move |_| query.with(|q| q.municipalities.clone()));
 
     // The selected event is in the URL (`event=`): a shared link opens with it selected.
     selection.set(query.get_untracked().event);
@@ -235,7 +237,7 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
                 </div>
                 {view.has_map().then(|| view! {
                     <div class="panel panel-map">
-                        <EventMap points=map_points.points.clone() shown tiles region boundaries_url boundaries_attribution lang base fit_to_points=locked.is_some() />
+                        <EventMap points=map_points.points.clone() shown highlight tiles region boundaries_url boundaries_attribution lang base fit_to_points=locked.is_some() />
                     </div>
                 })}
             </div>

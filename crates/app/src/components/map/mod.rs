@@ -39,6 +39,9 @@ pub fn EventMap(
     boundaries_attribution: Option<String>,
     lang: Memo<Lang>,
     base: BasePath,
+    /// Municipalities to highlight on the basemap (those the filters chose).
+    #[prop(optional, into)]
+    highlight: Option<Signal<Vec<&'static str>>>,
     /// Open framed on the events rather than on the two regions (an embed for one
     /// municipality opens on that municipality).
     #[prop(optional)]
@@ -117,7 +120,7 @@ pub fn EventMap(
         >
             <p id="map-help" class="visually-hidden">{move || t(Key::MapHelp)}</p>
             <div class="map-tiles"><tiles::TileLayer view tiles /></div>
-            <basemap::Basemap view lang boundaries />
+            <basemap::Basemap view lang boundaries highlight=highlight.unwrap_or_default() />
             <div class="map-markers"><markers::Markers map /></div>
             // For the benchmark: runs after the markers above have been redrawn.
             {move || {
