@@ -221,7 +221,7 @@ pub fn read_url(path: &str, search: &str) -> UrlSettings {
     let pairs = url::query_pairs(search);
     UrlSettings::read(
         path,
-        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        &pairs,
         kulttuurikartta_core::time::helsinki::local_date(now()),
     )
 }

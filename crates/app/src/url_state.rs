@@ -17,13 +17,9 @@ pub fn use_url() -> Memo<UrlSettings> {
     Memo::new(move |_| {
         let today = helsinki::local_date(crate::dom::now());
         let pairs = location.search.with(|s| url::query_pairs(s));
-        location.pathname.with(|path| {
-            UrlSettings::read(
-                path,
-                pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-                today,
-            )
-        })
+        location
+            .pathname
+            .with(|path| UrlSettings::read(path, &pairs, today))
     })
 }
 
@@ -45,12 +41,7 @@ pub fn use_update_query() -> impl Fn(&dyn Fn(&mut Query), bool) + Clone + Send +
         let today = helsinki::local_date(crate::dom::now());
         let path = location.pathname.get_untracked();
         let params = location.search.with_untracked(|s| url::query_pairs(s));
-        let current = UrlSettings::read(
-            &path,
-            params.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-            today,
-        )
-        .query;
+        let current = UrlSettings::read(&path, &params, today).query;
         let mut q = current.clone();
         change(&mut q);
         if let Some(lock) = &lock {

@@ -81,34 +81,30 @@ pub struct UrlSettings {
 }
 
 impl UrlSettings {
-    /// Reads a path (with or without the deployment's prefix) and its query pairs. `today` is
-    /// the Helsinki date that relative windows are counted from.
-    pub fn read<'a>(
-        path: &str,
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
-        today: NaiveDate,
-    ) -> UrlSettings {
+    /// Reads a path (with or without the deployment's prefix) and its query pairs (decoded, as
+    /// [`query_pairs`] gives them). `today` is the Helsinki date that relative windows are
+    /// counted from. Not generic over the pairs, so that the parsers are compiled once.
+    pub fn read(path: &str, pairs: &[(String, String)], today: NaiveDate) -> UrlSettings {
         let of = |keys: &'static [&'static str]| {
             pairs
-                .clone()
-                .into_iter()
-                .filter(move |(k, _)| keys.contains(k))
+                .iter()
+                .filter(move |(k, _)| keys.contains(&k.as_str()))
+                .map(|(k, v)| (k.as_str(), v.as_str()))
         };
-        let flag = |key: &str| pairs.clone().into_iter().any(|(k, v)| k == key && v == "1");
+        let flag = |key: &str| pairs.iter().any(|(k, v)| k == key && v == "1");
         UrlSettings {
             query: Query::from_pairs(of(QUERY_KEYS), today),
             lang: pairs
-                .clone()
-                .into_iter()
-                .find(|(k, _)| *k == "lang")
+                .iter()
+                .find(|(k, _)| k == "lang")
                 .and_then(|(_, v)| Lang::parse(v)),
             embed: (route_is(path, "embed") || flag("embed"))
                 .then(|| EmbedSettings::from_pairs(of(EMBED_KEYS))),
             kiosk: (route_is(path, "kiosk") || flag("kiosk"))
                 .then(|| KioskSettings::from_pairs(of(KIOSK_KEYS))),
             feeds: pairs
-                .into_iter()
-                .filter(|(k, v)| *k == "feed" && !v.trim().is_empty())
+                .iter()
+                .filter(|(k, v)| k == "feed" && !v.trim().is_empty())
                 .map(|(_, v)| v.trim().to_owned())
                 .collect(),
         }
@@ -178,12 +174,7 @@ mod tests {
     }
 
     fn read(path: &str, search: &str) -> UrlSettings {
-        let pairs = query_pairs(search);
-        UrlSettings::read(
-            path,
-            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-            today(),
-        )
+        UrlSettings::read(path, &query_pairs(search), today())
     }
 
     #[test]

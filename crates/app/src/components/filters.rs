@@ -35,7 +35,7 @@ pub fn Filters(
     /// An embed restricted to municipalities: their filter is not offered.
     #[prop(optional)]
     locked: bool,
-) -> impl IntoView {
+) -> AnyView {
     let lang = use_lang();
     let update = use_update_query();
     let t = move |k: Key| lang.get().t(k);
@@ -120,8 +120,8 @@ pub fn Filters(
                 <summary>{move || t(Key::Municipality)}{move || selected_summary(query.with(|q| q.municipalities.len()))}</summary>
                 <div class="filter-body">
                     <button type="button" class="link-button" on:click=oulu2026>{move || t(Key::Oulu2026Region)}</button>
-                    <MunicipalityGroup query counts region=Region::Kainuu legend=Key::RegionKainuu slug="kainuu" />
-                    <MunicipalityGroup query counts region=Region::NorthOstrobothnia legend=Key::RegionNorthOstrobothnia slug="pohjois-pohjanmaa" />
+                    {municipality_group(query, counts, Region::Kainuu, Key::RegionKainuu, "kainuu")}
+                    {municipality_group(query, counts, Region::NorthOstrobothnia, Key::RegionNorthOstrobothnia, "pohjois-pohjanmaa")}
                 </div>
             </details>
             })}
@@ -130,7 +130,7 @@ pub fn Filters(
                 <div class="filter-body">
                     <fieldset class="option-group">
                         <legend class="visually-hidden">{move || t(Key::Categories)}</legend>
-                        <ul class="options"><CategoryOptions query counts /></ul>
+                        <ul class="options">{category_options(query, counts)}</ul>
                     </fieldset>
                 </div>
             </details>
@@ -159,18 +159,18 @@ pub fn Filters(
         </form>
         <Chips query locked />
     }
+    .into_any()
 }
 
 /// One region's municipalities as checkboxes, with "select all".
-#[component]
-fn MunicipalityGroup(
+fn municipality_group(
     query: Memo<Query>,
     counts: Memo<FacetCounts>,
     region: Region,
     legend: Key,
-    /// The region's name in `municipality=` (see `query::region_codes`).
+    // The region's name in `municipality=` (see `query::region_codes`).
     slug: &'static str,
-) -> impl IntoView {
+) -> AnyView {
     let lang = use_lang();
     let update = use_update_query();
     let t = move |k: Key| lang.get().t(k);
@@ -239,11 +239,11 @@ fn MunicipalityGroup(
             </ul>
         </fieldset>
     }
+    .into_any()
 }
 
 /// Every category as a checkbox, with the count each would leave.
-#[component]
-fn CategoryOptions(query: Memo<Query>, counts: Memo<FacetCounts>) -> impl IntoView {
+fn category_options(query: Memo<Query>, counts: Memo<FacetCounts>) -> impl IntoView {
     let lang = use_lang();
     let update = use_update_query();
     Category::ALL
@@ -285,7 +285,7 @@ fn CategoryOptions(query: Memo<Query>, counts: Memo<FacetCounts>) -> impl IntoVi
 
 /// The active filters as removable chips, with "clear all".
 #[component]
-fn Chips(query: Memo<Query>, locked: bool) -> impl IntoView {
+fn Chips(query: Memo<Query>, locked: bool) -> AnyView {
     let lang = use_lang();
     let set = use_set_query();
     let chips = move || {
@@ -353,7 +353,7 @@ fn Chips(query: Memo<Query>, locked: bool) -> impl IntoView {
         }
         (out, q, l)
     };
-    move || {
+    (move || {
         let (list, q, l) = chips();
         if list.is_empty() {
             return None;
@@ -377,5 +377,6 @@ fn Chips(query: Memo<Query>, locked: bool) -> impl IntoView {
                 </button>
             </div>
         })
-    }
+    })
+    .into_any()
 }

@@ -27,7 +27,7 @@ fn every(ms: u32, alive: StoredValue<bool>, f: std::rc::Rc<dyn Fn()>) {
 }
 
 #[component]
-pub fn KioskLayer(kiosk: KioskMode) -> impl IntoView {
+pub fn KioskLayer(kiosk: KioskMode) -> AnyView {
     let lang = use_lang();
     let loaded = use_loaded();
     let selection = use_selection();
@@ -175,7 +175,7 @@ pub fn KioskLayer(kiosk: KioskMode) -> impl IntoView {
         }),
         _ => None,
     };
-    view! { {countdown} <AttractCard attract /> }
+    view! { {countdown} {attract_card(attract)} }.into_any()
 }
 
 /// The attract loop: one event of this week at a time, its day as the window, selected on the
@@ -225,11 +225,10 @@ fn attract_loop(
 }
 
 /// The card of the event the attract loop shows, with a button that stops the show.
-#[component]
-fn AttractCard(attract: RwSignal<Option<String>>) -> impl IntoView {
+fn attract_card(attract: RwSignal<Option<String>>) -> AnyView {
     let lang = use_lang();
     let loaded = use_loaded();
-    move || {
+    (move || {
         let id = attract.get()?;
         let l = lang.get();
         let data = loaded.get()?.ok()?;
@@ -246,13 +245,14 @@ fn AttractCard(attract: RwSignal<Option<String>>) -> impl IntoView {
                 <button type="button" data-testid="attract-stop" on:click=move |_| attract.set(None)>{l.t(Key::StopShow)}</button>
             </aside>
         })
-    }
+    })
+    .into_any()
 }
 
 /// A QR code standing in for a link the kiosk must not follow: big enough to scan from a
 /// phone at arm's length, with what it is for written under it.
 #[component]
-pub fn QrLink(url: String, label: String) -> impl IntoView {
+pub fn QrLink(url: String, label: String) -> AnyView {
     let (size, path) = kulttuurikartta_explore::kiosk::qr_path(&url).unwrap_or((0, String::new()));
     view! {
         <figure class="qr" data-testid="qr">
@@ -263,4 +263,5 @@ pub fn QrLink(url: String, label: String) -> impl IntoView {
             <figcaption>{label}</figcaption>
         </figure>
     }
+    .into_any()
 }

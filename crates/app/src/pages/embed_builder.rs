@@ -17,7 +17,7 @@ use kulttuurikartta_explore::query::Query;
 use crate::dom::checked;
 
 #[component]
-pub fn EmbedBuilder() -> impl IntoView {
+pub fn EmbedBuilder() -> AnyView {
     let lang = use_lang();
     let base = use_base();
     let t = move |k: Key| lang.get().t(k);
@@ -198,21 +198,21 @@ pub fn EmbedBuilder() -> impl IntoView {
                         <input type="text" name="embed-title" prop:value=move || title.get() placeholder=default_title on:input=move |ev| title.set(event_target_value(&ev)) />
                     </label>
                 </form>
-                <BuilderOutput code url height title=Signal::derive(default_title) />
+                {builder_output(code, url, height, Signal::derive(default_title))}
             </div>
         </article>
     }
+    .into_any()
 }
 
 /// The code to copy, the copy button and the live preview.
-#[component]
-fn BuilderOutput(
+fn builder_output(
     code: Memo<String>,
     url: Memo<String>,
     height: RwSignal<u32>,
-    /// The frame's title (the default one while the editor has not written one).
+    // The frame's title (the default one while the editor has not written one).
     title: Signal<String>,
-) -> impl IntoView {
+) -> AnyView {
     let lang = use_lang();
     let t = move |k: Key| lang.get().t(k);
     let copied = RwSignal::new(false);
@@ -245,4 +245,5 @@ fn BuilderOutput(
                 sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>
         </section>
     }
+    .into_any()
 }

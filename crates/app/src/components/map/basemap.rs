@@ -50,21 +50,20 @@ pub(super) fn load_boundaries(url: Option<String>) -> RwSignal<Option<Arc<Vec<Bo
     boundaries
 }
 
-#[component]
-pub(super) fn Basemap(
+pub(super) fn basemap(
     view: RwSignal<Option<Viewport>>,
     lang: Memo<Lang>,
     boundaries: RwSignal<Option<Arc<Vec<Boundary>>>>,
-    /// Municipalities to highlight (those the filters chose).
+    // Municipalities to highlight (those the filters chose).
     highlight: Signal<Vec<&'static str>>,
-) -> impl IntoView {
+) -> AnyView {
     let hull = convex_hull(
         &MUNICIPALITIES
             .iter()
             .map(|m| project(m.lat, m.lon))
             .collect::<Vec<_>>(),
     );
-    move || {
+    (move || {
         let v = view.try_get().flatten()?;
         let outline = match boundaries.try_get().flatten() {
             Some(list) => highlight.with(|h| shapes(&v, &list, h)).into_any(),
@@ -86,7 +85,8 @@ pub(super) fn Basemap(
                 {labels(&v, lang.get())}
             </svg>
         })
-    }
+    })
+    .into_any()
 }
 
 /// Each municipality as a path, with its code as the hook and its region as a class.

@@ -9,11 +9,10 @@ use crate::state::{links_to_new_tab, BasePath};
 use kulttuurikartta_explore::event_text::municipality_name;
 use kulttuurikartta_explore::i18n::{format_when, Key, Translate};
 
-#[component]
-pub(super) fn Card(map: MapState, base: BasePath) -> impl IntoView {
+pub(super) fn card(map: MapState, base: BasePath) -> AnyView {
     // From an embed, events open in the full app in a new tab.
     let new_tab = links_to_new_tab();
-    move || {
+    (move || {
         let members = map.card.try_get().flatten()?;
         let points = map.points.try_get_value()?;
         let l = map.lang.get();
@@ -55,5 +54,6 @@ pub(super) fn Card(map: MapState, base: BasePath) -> impl IntoView {
                 <ul>{items}</ul>
             </div>
         })
-    }
+    })
+    .into_any()
 }

@@ -10,11 +10,10 @@ use kulttuurikartta_explore::i18n::{Key, Translate};
 use kulttuurikartta_geo::cluster::Cluster;
 use kulttuurikartta_geo::viewport::Viewport;
 
-#[component]
-pub(super) fn Markers(map: MapState) -> impl IntoView {
+pub(super) fn markers(map: MapState) -> AnyView {
     // `try_` reads: an app-wide change (language, selection) can queue this just as a kiosk
     // reset or refresh replaces the map.
-    move || {
+    (move || {
         let v = map.view.try_get().flatten()?;
         let points = map.points.try_get_value()?;
         let clustered = map.clusters.try_get()?;
@@ -113,7 +112,8 @@ pub(super) fn Markers(map: MapState) -> impl IntoView {
             })
             .collect_view();
         Some(views)
-    }
+    })
+    .into_any()
 }
 
 /// The index of the cluster nearest the map's centre.

@@ -99,9 +99,11 @@ pub fn EventMap(
         }
     };
     let input = input::Input::new(map);
+    let tiles_loaded = RwSignal::new(false);
     view! {
         <div
             class="event-map"
+            class:has-tiles=move || tiles_loaded.get()
             data-testid="map"
             node_ref=map.root
             role="region"
@@ -119,16 +121,16 @@ pub fn EventMap(
             on:keydown=input.key()
         >
             <p id="map-help" class="visually-hidden">{move || t(Key::MapHelp)}</p>
-            <div class="map-tiles"><tiles::TileLayer view tiles /></div>
-            <basemap::Basemap view lang boundaries highlight=highlight.unwrap_or_default() />
-            <div class="map-markers"><markers::Markers map /></div>
+            <div class="map-tiles">{tiles::tile_layer(view, tiles, tiles_loaded)}</div>
+            {basemap::basemap(view, lang, boundaries, highlight.unwrap_or_default())}
+            <div class="map-markers">{markers::markers(map)}</div>
             // For the benchmark: runs after the markers above have been redrawn.
             {move || {
                 clusters.track();
                 view.track();
                 crate::dom::mark("kk:map:drawn");
             }}
-            <card::Card map base />
+            {card::card(map, base)}
             <div class="map-controls">
                 <button type="button" aria-label=move || t(Key::ZoomIn) on:click=move |_| map.zoom_by(1.0, None)>"+"</button>
                 <button type="button" aria-label=move || t(Key::ZoomOut) on:click=move |_| map.zoom_by(-1.0, None)>"−"</button>

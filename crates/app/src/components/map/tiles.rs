@@ -9,9 +9,13 @@ use kulttuurikartta_geo::projection::Point;
 use kulttuurikartta_geo::tiles::{tile_url, tiles_for};
 use kulttuurikartta_geo::viewport::Viewport;
 
-#[component]
-pub(super) fn TileLayer(view: RwSignal<Option<Viewport>>, tiles: Tiles) -> impl IntoView {
-    move || {
+pub(super) fn tile_layer(
+    view: RwSignal<Option<Viewport>>,
+    tiles: Tiles,
+    // Set once a tile has loaded: the basemap then lets the tiles show through.
+    loaded: RwSignal<bool>,
+) -> AnyView {
+    (move || {
         let v = view.get()?;
         let z = v.zoom.round().clamp(0.0, f64::from(tiles.max_zoom));
         let size = 256.0 * (v.zoom - z).exp2();
@@ -35,6 +39,11 @@ pub(super) fn TileLayer(view: RwSignal<Option<Viewport>>, tiles: Tiles) -> impl 
                         style:transform=format!("translate({x:.1}px, {y:.1}px)")
                         style:width=format!("{size:.2}px")
                         style:height=format!("{size:.2}px")
+                        on:load=move |_| {
+                            if !loaded.get_untracked() {
+                                loaded.set(true);
+                            }
+                        }
                         on:error=|ev| {
                             if let Some(img) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
                                 let _ = img.style().set_property("visibility", "hidden");
@@ -45,5 +54,6 @@ pub(super) fn TileLayer(view: RwSignal<Option<Viewport>>, tiles: Tiles) -> impl 
             })
             .collect_view();
         Some(imgs)
-    }
+    })
+    .into_any()
 }

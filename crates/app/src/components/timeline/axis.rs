@@ -17,17 +17,16 @@ use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
 use kulttuurikartta_explore::timeline::holidays::holidays_between;
 use kulttuurikartta_explore::timeline::plot::{plot, Plot};
 use kulttuurikartta_explore::timeline::scale::TimeScale;
-use kulttuurikartta_explore::timeline::ticks::axis;
+use kulttuurikartta_explore::timeline::ticks;
 
 /// Height of one lane of items.
 const LANE: f64 = 9.0;
 /// Items are drawn one by one up to this many in view; beyond it, the histogram.
 const MAX_ITEMS: usize = 300;
 
-#[component]
-pub(super) fn Axis(shared: Shared, data: Arc<Loaded>) -> impl IntoView {
+pub(super) fn axis(shared: Shared, data: Arc<Loaded>) -> AnyView {
     let selection = use_selection();
-    move || {
+    (move || {
         // Benchmarks measure from here to the window box, which renders right after this
         // closure's DOM is built (tests/bench/timeline.mjs). `try_` reads: this can be queued
         // by an app-wide change (language, selection) just as a kiosk reset replaces the
@@ -94,7 +93,8 @@ pub(super) fn Axis(shared: Shared, data: Arc<Loaded>) -> impl IntoView {
                 {now_line(&s, shared.now, l)}
             </svg>
         })
-    }
+    })
+    .into_any()
 }
 
 /// Weekends (while days are wide enough to see) and holidays, as shaded days.
@@ -136,7 +136,7 @@ fn days(s: &TimeScale, l: Lang) -> impl IntoView {
 
 /// Tick lines and labels, and the context row above them (day, month or year).
 fn scale_labels(s: &TimeScale, l: Lang) -> impl IntoView {
-    let ax = axis(s, l);
+    let ax = ticks::axis(s, l);
     let ticks = ax
         .ticks
         .into_iter()

@@ -7,8 +7,7 @@ use kulttuurikartta_explore::i18n::Key;
 use kulttuurikartta_explore::query::Preset;
 use kulttuurikartta_explore::timeline::interaction::date_input;
 
-#[component]
-pub(super) fn Controls(shared: Shared) -> impl IntoView {
+pub(super) fn controls(shared: Shared) -> AnyView {
     let t = move |k: Key| shared.t(k);
     let window = shared.window;
     let playback = shared.playback;
@@ -63,7 +62,7 @@ pub(super) fn Controls(shared: Shared) -> impl IntoView {
                     <label>{move || t(Key::DateTo)}<input type="date" data-testid="date-to" prop:value=move || date_value(true) on:change=on_date(true) /></label>
                 </div>
             </details>
-            <PlaybackControls shared />
+            {playback_controls(shared)}
             <div class="timeline-zoom" role="group" aria-label=move || t(Key::Timeline)>
                 <button type="button" aria-label=move || t(Key::Earlier) on:click=move |_| shared.pan(0.5)>"‹"</button>
                 <button type="button" aria-label=move || t(Key::TimelineZoomOut) data-testid="timeline-zoom-out" on:click=move |_| shared.zoom(1.0 / 1.5, None)>"−"</button>
@@ -72,11 +71,11 @@ pub(super) fn Controls(shared: Shared) -> impl IntoView {
             </div>
         </div>
     }
+    .into_any()
 }
 
 /// Play or pause, the step (a day or a week) and the pace.
-#[component]
-fn PlaybackControls(shared: Shared) -> impl IntoView {
+fn playback_controls(shared: Shared) -> AnyView {
     let t = move |k: Key| shared.t(k);
     let playback = shared.playback;
     view! {
@@ -104,4 +103,5 @@ fn PlaybackControls(shared: Shared) -> impl IntoView {
             </select>
         </div>
     }
+    .into_any()
 }

@@ -37,7 +37,7 @@ pub fn Timeline(
     /// How many events the window leaves (for the slider's spoken value).
     count: Memo<usize>,
     playback: Playback,
-) -> impl IntoView {
+) -> AnyView {
     let update_query = use_update_query();
     let now = dom::now();
     let shared = Shared {
@@ -111,7 +111,7 @@ pub fn Timeline(
             data-view-end=move || view_attr(true)
         >
             <h2 id="timeline-heading" class="visually-hidden">{move || t(Key::Timeline)}</h2>
-            <controls::Controls shared />
+            {controls::controls(shared)}
             <p id="timeline-help" class="visually-hidden">{move || t(Key::TimelineHelp)}</p>
             <p id="timeline-window-help" class="visually-hidden">{move || t(Key::WindowHelp)}</p>
             <div
@@ -128,11 +128,12 @@ pub fn Timeline(
                 on:wheel=input.wheel()
                 on:keydown=input.axis_key()
             >
-                <axis::Axis shared data />
-                <window::WindowSlider shared count on_key=input.window_key() />
+                {axis::axis(shared, data)}
+                {window::window_slider(shared, count, input.window_key())}
             </div>
         </section>
     }
+    .into_any()
 }
 
 /// Playback steps the window forward and stops at the end of what is known. Chained one-shot

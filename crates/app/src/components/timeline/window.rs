@@ -8,14 +8,13 @@ use crate::dom;
 use kulttuurikartta_explore::i18n::{Key, Translate};
 use kulttuurikartta_explore::timeline::interaction::window_text;
 
-#[component]
-pub(super) fn WindowSlider(
+pub(super) fn window_slider(
     shared: Shared,
     count: Memo<usize>,
     on_key: impl Fn(web_sys::KeyboardEvent) + Clone + Send + Sync + 'static,
-) -> impl IntoView {
+) -> AnyView {
     let shown = move || shared.draft().or_else(|| shared.window.try_get().flatten());
-    move || {
+    (move || {
         let s = shared.scale.try_get().flatten()?;
         dom::mark("kk:timeline:drawn");
         let w = shown()?;
@@ -45,5 +44,6 @@ pub(super) fn WindowSlider(
                 <span class="handle end" data-drag="end" aria-hidden="true"></span>
             </div>
         })
-    }
+    })
+    .into_any()
 }
