@@ -165,7 +165,7 @@ pub fn to_query_string(params: &[(String, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::embed::View;
+    use crate::embed::{Rgb, Theme, View};
     use crate::query::Attendance;
     use kulttuurikartta_core::feed::Category;
 
@@ -262,8 +262,20 @@ mod tests {
         assert!(read("/x/kiosk", "").kiosk.is_some());
         assert!(read("/", "?kiosk=1").kiosk.is_some());
         assert!(read("/", "?idle=90").kiosk.is_none());
-        // Out-of-range timings keep their defaults.
-        let k = read("/kiosk", "?idle=-5&attract_secs=abc").kiosk.unwrap();
+        let k = read("/kiosk", "?refresh=15&reload_hours=12&attract_secs=20")
+            .kiosk
+            .unwrap();
+        assert_eq!(
+            (k.refresh_mins, k.reload_hours, k.attract_secs),
+            (15, 12, 20)
+        );
+        // Malformed timings keep their defaults.
+        let k = read(
+            "/kiosk",
+            "?idle=-5&attract_secs=abc&refresh=soon&reload_hours=",
+        )
+        .kiosk
+        .unwrap();
         assert_eq!(k, KioskSettings::default());
     }
 
