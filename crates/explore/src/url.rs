@@ -35,36 +35,6 @@ pub const EMBED_KEYS: &[&str] = &[
 /// A kiosk's timings (besides `kiosk=1` itself).
 pub const KIOSK_KEYS: &[&str] = &["idle", "attract", "refresh", "attract_secs", "reload_hours"];
 
-/// Every parameter the app reads. `feed` may repeat, like the query's lists.
-pub const ALL_KEYS: &[&str] = &[
-    "q",
-    "municipality",
-    "category",
-    "free",
-    "family",
-    "attendance",
-    "cancelled",
-    "from",
-    "to",
-    "event",
-    "lang",
-    "feed",
-    "embed",
-    "view",
-    "theme",
-    "accent",
-    "font",
-    "radius",
-    "filters",
-    "days",
-    "kiosk",
-    "idle",
-    "attract",
-    "refresh",
-    "attract_secs",
-    "reload_hours",
-];
-
 /// What a URL asks for, typed.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UrlSettings {
