@@ -216,12 +216,25 @@ mod tests {
         assert_eq!(e.view, View::Map);
         assert_eq!(e.days, Some(30));
         assert!(!e.show_filters);
-        // Malformed embed values fall back to the defaults.
-        let e = read("/embed", "?view=globe&radius=x&days=9999")
+        assert_eq!(e.theme, Theme::Dark);
+        assert_eq!(e.accent, Some(Rgb(0xe3, 0x06, 0x13)));
+        let e = read("/embed", "?font=serif&radius=8&accent=%23abc")
             .embed
             .unwrap();
+        assert_eq!(e.font, Some("serif"));
+        assert_eq!(e.radius, Some(8));
+        assert_eq!(e.accent, Some(Rgb(0xaa, 0xbb, 0xcc)));
+        // Malformed embed values fall back to the defaults: never free CSS.
+        let e = read(
+            "/embed",
+            "?view=globe&radius=x&days=9999&theme=neon&font=Comic%20Sans&accent=red;x:y",
+        )
+        .embed
+        .unwrap();
         assert_eq!(e.view, View::default());
         assert_eq!(e.days, None);
+        assert_eq!(e.theme, Theme::default());
+        assert_eq!((e.font, e.radius, e.accent), (None, None, None));
     }
 
     #[test]
