@@ -41,6 +41,14 @@ if [[ "${1:-}" == "--browser" ]]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # The deployment test serves the builds with the shipped configs (deploy/): nginx with its
+  # brotli module, and Caddy.
+  if ! command -v nginx >/dev/null || [[ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]] || ! command -v caddy >/dev/null; then
+    say "installing Debian's nginx, libnginx-mod-http-brotli-static and caddy"
+    SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO="sudo"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx libnginx-mod-http-brotli-static caddy >/dev/null \
+      || { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx libnginx-mod-http-brotli-static caddy >/dev/null; }
+  fi
   # npm ci only when the lock file changed since the last install.
   stamp=tests/node_modules/.lock-stamp
   if [[ ! -f $stamp ]] || ! cmp -s tests/package-lock.json "$stamp"; then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check: formatting, clippy (native and wasm32),
-# native unit tests, release builds with Trunk (root and sub-path) and the browser tests.
+# native unit tests, release builds with Trunk (root and sub-path), the browser tests and the
+# deployment test (both builds behind real nginx with the shipped config and its strict CSP).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 "$ROOT/scripts/setup.sh" --browser
@@ -16,4 +17,4 @@ say "release build at /";                trunk build --release --offline --locke
 say "release build at /kulttuurikartta/"; trunk build --release --offline --locked --dist dist-subpath --public-url /kulttuurikartta/
 say "size report";                       scripts/size-report.sh dist
 say "browser tests (headless Chromium)"
-node --test --test-concurrency=1 --test-timeout=300000 --test-force-exit tests/schema/ tests/browser/
+node --test --test-concurrency=1 --test-timeout=300000 --test-force-exit tests/schema/ tests/browser/ tests/deploy/
