@@ -5,7 +5,13 @@
 //! reading it. Here every node, slice and unescaped string of an event goes into a `bumpalo`
 //! arena that is reset, not freed, before the next event. Feed objects are small (a few dozen
 //! keys), so a slice of pairs searched linearly is both smaller and faster than a map.
+//!
+//! Values nested deeper than [`MAX_DEPTH`] are skipped, not read: real CMS exports carry custom
+//! fields hundreds of levels deep, and serde_json's recursion limit would otherwise fail the whole
+//! document. The skip is iterative (serde_json's `ignore_value`), so no depth overflows the
+//! stack; the caller learns of it through [`Seed::too_deep`] and decides what it costs.
 
+use std::cell::Cell;
 use std::fmt;
 
 use bumpalo::collections::Vec as BumpVec;
@@ -50,7 +56,7 @@ impl<'a> Json<'a> {
     /// Parses bytes into `arena`, borrowing every string that needs no unescaping.
     pub fn parse_in(bytes: &'a [u8], arena: &'a Bump) -> Result<Json<'a>, serde_json::Error> {
         let mut de = serde_json::Deserializer::from_slice(bytes);
-        let value = Seed(arena).deserialize(&mut de)?;
+        let value = Seed::new(arena).deserialize(&mut de)?;
         de.end()?;
         Ok(value)
     }
@@ -124,8 +130,51 @@ impl From<&serde_json::Value> for Json<'static> {
 }
 
 /// Deserialises one JSON value into the arena.
+/// How deep a value may be nested and still be read. A feed event is about five levels deep;
+/// serde_json refuses anything past 128.
+pub const MAX_DEPTH: u32 = 64;
+
+/// Reads one JSON value into the arena, skipping what is nested deeper than [`MAX_DEPTH`].
 #[derive(Clone, Copy)]
-pub struct Seed<'a>(pub &'a Bump);
+pub struct Seed<'a> {
+    arena: &'a Bump,
+    depth: u32,
+    deep: &'a TooDeep<'a>,
+}
+
+/// Where a value was skipped for its depth: the first member of the top-level object under
+/// which it happened (`None` when the top level itself is an array, or nothing was skipped).
+#[derive(Default)]
+struct TooDeep<'a> {
+    skipped: Cell<bool>,
+    under: Cell<Option<&'a str>>,
+}
+
+impl<'a> Seed<'a> {
+    pub fn new(arena: &'a Bump) -> Self {
+        Seed {
+            arena,
+            depth: 0,
+            deep: arena.alloc(TooDeep::default()),
+        }
+    }
+
+    /// After reading: whether something was skipped for its depth, and under which top-level
+    /// member (`Some("")` when the top level is not an object).
+    pub fn too_deep(&self) -> Option<&'a str> {
+        self.deep
+            .skipped
+            .get()
+            .then(|| self.deep.under.get().unwrap_or(""))
+    }
+
+    fn child(self) -> Self {
+        Seed {
+            depth: self.depth + 1,
+            ..self
+        }
+    }
+}
 
 /// An object key, borrowed when it has no escapes.
 struct KeySeed<'a>(&'a Bump);
@@ -153,6 +202,11 @@ impl<'de: 'a, 'a> Visitor<'de> for KeySeed<'a> {
 impl<'de: 'a, 'a> DeserializeSeed<'de> for Seed<'a> {
     type Value = Json<'a>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json<'a>, D::Error> {
+        if self.depth >= MAX_DEPTH {
+            d.deserialize_ignored_any(de::IgnoredAny)?;
+            self.deep.skipped.set(true);
+            return Ok(Json::Null);
+        }
         d.deserialize_any(self)
     }
 }
@@ -181,11 +235,11 @@ impl<'de: 'a, 'a> Visitor<'de> for Seed<'a> {
         Ok(Json::String(s))
     }
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Json<'a>, E> {
-        Ok(Json::String(self.0.alloc_str(s)))
+        Ok(Json::String(self.arena.alloc_str(s)))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'a>, A::Error> {
-        let mut items = BumpVec::new_in(self.0);
-        while let Some(item) = seq.next_element_seed(self)? {
+        let mut items = BumpVec::new_in(self.arena);
+        while let Some(item) = seq.next_element_seed(self.child())? {
             items.push(item);
         }
         Ok(Json::Array(items.into_bump_slice()))
@@ -193,9 +247,12 @@ impl<'de: 'a, 'a> Visitor<'de> for Seed<'a> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'a>, A::Error> {
         // Room for an event's members up front (about twenty in Linked Events): growing copies
         // them, and arena space is reused for the next event anyway.
-        let mut members = BumpVec::with_capacity_in(24, self.0);
-        while let Some(k) = map.next_key_seed(KeySeed(self.0))? {
-            members.push((k, map.next_value_seed(self)?));
+        let mut members = BumpVec::with_capacity_in(24, self.arena);
+        while let Some(k) = map.next_key_seed(KeySeed(self.arena))? {
+            members.push((k, map.next_value_seed(self.child())?));
+            if self.depth == 0 && self.deep.skipped.get() && self.deep.under.get().is_none() {
+                self.deep.under.set(Some(k));
+            }
         }
         Ok(Json::Object(Object(members.into_bump_slice())))
     }
@@ -228,5 +285,41 @@ mod tests {
         let arena = Bump::new();
         assert!(Json::parse_in(b"{} x", &arena).is_err());
         assert!(Json::parse_in(b"{\"a\":}", &arena).is_err());
+    }
+
+    #[test]
+    fn values_nested_too_deep_are_skipped_and_reported_not_fatal() {
+        let arena = Bump::new();
+        let deep = format!(
+            r#"{{"name": "ok", "custom": {}1{}, "after": true}}"#,
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        let mut de = serde_json::Deserializer::from_str(&deep);
+        let seed = Seed::new(&arena);
+        let v = seed
+            .deserialize(&mut de)
+            .expect("a deep field does not fail the document");
+        assert_eq!(seed.too_deep(), Some("custom"));
+        assert_eq!(v.get("name").and_then(Json::as_str), Some("ok"));
+        assert_eq!(
+            v.get("after").and_then(Json::as_bool),
+            Some(true),
+            "members after it are read"
+        );
+
+        let shallow = Seed::new(&arena);
+        let nested = "[".repeat(60) + &"]".repeat(60);
+        shallow
+            .deserialize(&mut serde_json::Deserializer::from_str(&nested))
+            .unwrap();
+        assert_eq!(shallow.too_deep(), None, "60 levels are read");
+
+        let million = "[".repeat(1_000_000) + &"]".repeat(1_000_000);
+        let top = Seed::new(&arena);
+        assert!(top
+            .deserialize(&mut serde_json::Deserializer::from_str(&million))
+            .is_ok());
+        assert_eq!(top.too_deep(), Some(""), "no stack overflow however deep");
     }
 }

@@ -9,7 +9,7 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
 
 use bumpalo::Bump;
 
-use super::json_value::{Json as Value, Object as Map, Seed};
+use super::json_value::{Json as Value, Object as Map, Seed, MAX_DEPTH};
 
 use super::category::Category;
 use super::json::{self, reference_id};
@@ -102,7 +102,7 @@ impl<'de> Visitor<'de> for PageSeed<'_> {
                 }
                 "meta" => {
                     let arena = Bump::new();
-                    let meta = map.next_value_seed(Seed(&arena))?;
+                    let meta = map.next_value_seed(Seed::new(&arena))?;
                     self.page.next = meta
                         .get("next")
                         .and_then(Value::as_str)
@@ -144,8 +144,16 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
         let mut arena = Bump::new();
         let mut index = 0;
         loop {
-            match seq.next_element_seed(Seed(&arena))? {
-                Some(item) => read_item(&item, index, self.source, self.page),
+            let seed = Seed::new(&arena);
+            match seq.next_element_seed(seed)? {
+                Some(item) => match seed.too_deep() {
+                    None => read_item(&item, index, self.source, self.page),
+                    Some(under) => {
+                        self.page
+                            .problems
+                            .push(too_deep(&item, index, under, self.source))
+                    }
+                },
                 None => break,
             }
             arena.reset();
@@ -174,6 +182,24 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
     }
     fn visit_unit<E>(self) -> Result<bool, E> {
         Ok(false)
+    }
+}
+
+/// An event with a value nested deeper than the reader goes is not shown: what was skipped may
+/// have been what the event meant. The rest of the feed is read as usual.
+fn too_deep(item: &Value, index: usize, under: &str, source: &str) -> Problem {
+    Problem {
+        feed: source.to_owned(),
+        index,
+        event_id: item.get("id").and_then(Value::as_str).map(str::to_owned),
+        path: if under.is_empty() {
+            format!("data[{index}]")
+        } else {
+            format!("data[{index}].{under}")
+        },
+        message: format!(
+            "a value is nested more than {MAX_DEPTH} levels deep; the event was not read"
+        ),
     }
 }
 

@@ -81,21 +81,33 @@ mod tests {
     }
 
     #[test]
-    fn deeply_nested_json_is_refused_not_a_stack_overflow() {
+    fn deep_nesting_is_no_stack_overflow_and_costs_only_its_event() {
         let deep = "[".repeat(100_000) + &"]".repeat(100_000);
-        assert!(matches!(
-            parse_feed(deep.as_bytes(), "t"),
-            Err(FeedError::NotJson { .. })
-        ));
-        let deep_obj = format!(
-            "{{\"data\":[{}{}]}}",
-            "{\"a\":".repeat(50_000),
-            "1".to_owned() + &"}".repeat(50_000)
+        assert_eq!(
+            parse_feed(deep.as_bytes(), "t").unwrap_err(),
+            FeedError::UnknownShape { found: "an array" }
         );
-        assert!(matches!(
-            parse_feed(deep_obj.as_bytes(), "t"),
-            Err(FeedError::NotJson { .. })
-        ));
+        // One event with a custom field 200 levels deep, between two good ones.
+        let feed = format!(
+            r#"{{"meta":{{"next":null}},"data":[
+                {{"id":"a","name":{{"fi":"Ensimmäinen"}},"start_time":"2027-01-01T18:00:00+02:00"}},
+                {{"id":"deep","name":{{"fi":"Syvä"}},"x_custom":{}1{}}},
+                {{"id":"c","name":{{"fi":"Kolmas"}},"start_time":"2027-01-02T18:00:00+02:00"}}]}}"#,
+            "{\"k\":".repeat(200),
+            "}".repeat(200)
+        );
+        let page = parse_feed(feed.as_bytes(), "t").expect("the document is read");
+        let ids: Vec<_> = page.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c"], "the other events are all read");
+        assert_eq!(page.problems.len(), 1);
+        let p = &page.problems[0];
+        assert_eq!((p.index, p.event_id.as_deref()), (1, Some("deep")));
+        assert_eq!(p.path, "data[1].x_custom");
+        assert!(
+            p.message.contains("nested more than 64 levels"),
+            "{}",
+            p.message
+        );
     }
 
     #[test]
