@@ -210,6 +210,13 @@ pub fn kiosk_from_location() -> Option<(kulttuurikartta_explore::kiosk::KioskSet
     Some((settings, format!("{path}{search}")))
 }
 
+/// The app's own origin (`https://host[:port]`), which relative feed URLs are on.
+pub fn app_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
 /// The address's path and query string, read past the router (at start-up, before it exists).
 pub fn location_path_and_search() -> Option<(String, String)> {
     let loc = web_sys::window()?.location();

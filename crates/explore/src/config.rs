@@ -146,9 +146,106 @@ pub fn check_feed_override(
     }
 }
 
+/// Whether a feed may be followed from one of its documents to `target`: a `meta.next` page or
+/// a referenced place. Only to the origin of the document it came from (`from`; relative URLs are
+/// on the app's origin) or to an allowed origin. Otherwise a feed that is allowed could lead the
+/// app to any site, which the check on the `feed` parameter exists to prevent. Err names the
+/// refused origin (or the URL itself when it is not an http(s) URL).
+pub fn may_follow(
+    from: &str,
+    target: &str,
+    app_origin: &str,
+    allowed: &[String],
+) -> Result<(), String> {
+    let base = origin_of(from).or_else(|| origin_of(app_origin));
+    let origin = if target.contains("://") {
+        origin_of(target).ok_or_else(|| target.to_owned())?
+    } else {
+        // Relative to the document: its own origin, unless it is protocol-relative or another
+        // scheme (`//evil.example/x`, `javascript:…`).
+        let has_scheme = target
+            .split(['/', '?', '#'])
+            .next()
+            .is_some_and(|first| first.contains(':'));
+        if target.starts_with("//") || has_scheme || target.contains('\\') {
+            return Err(target.to_owned());
+        }
+        return Ok(());
+    };
+    let ok = base.as_deref() == Some(origin.as_str())
+        || allowed
+            .iter()
+            .any(|a| origin_of(a).as_deref() == Some(origin.as_str()));
+    if ok {
+        Ok(())
+    } else {
+        Err(origin)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_feed_is_followed_only_to_its_own_origin_or_an_allowed_one() {
+        let app = "https://kulttuurikartta.fi";
+        let allowed = vec!["https://api.hel.fi".to_owned()];
+        let le = "https://api.hel.fi/linkedevents/v1/event/?page=1";
+        // Its own origin, absolute or relative, and the app's own relative feeds.
+        assert_eq!(
+            may_follow(
+                le,
+                "https://api.hel.fi/linkedevents/v1/event/?page=2",
+                app,
+                &[]
+            ),
+            Ok(())
+        );
+        assert_eq!(may_follow(le, "HTTPS://API.HEL.FI:443/x", app, &[]), Ok(()));
+        assert_eq!(may_follow(le, "?page=2", app, &[]), Ok(()));
+        assert_eq!(
+            may_follow("feed.json", "feed.json?page=2", app, &[]),
+            Ok(())
+        );
+        assert_eq!(
+            may_follow(
+                "feed.json",
+                "https://kulttuurikartta.fi/feed-2.json",
+                app,
+                &[]
+            ),
+            Ok(())
+        );
+        // An allowed origin, from anywhere.
+        assert_eq!(
+            may_follow("feed.json", "https://api.hel.fi/place/1/", app, &allowed),
+            Ok(())
+        );
+        // Anything else is refused, with the origin that was refused.
+        assert_eq!(
+            may_follow(le, "https://evil.example/page2", app, &[]),
+            Err("https://evil.example".to_owned())
+        );
+        assert_eq!(
+            may_follow("feed.json", "https://api.hel.fi/x", app, &[]),
+            Err("https://api.hel.fi".to_owned()),
+            "a same-origin feed cannot lead to a site that is not allowed"
+        );
+        assert_eq!(
+            may_follow(le, "http://api.hel.fi/x", app, &[]),
+            Err("http://api.hel.fi".to_owned()),
+            "another scheme is another origin"
+        );
+        for sneaky in [
+            "//evil.example/x",
+            "javascript:alert(1)",
+            "https://api.hel.fi@evil.example/",
+            "ftp://api.hel.fi/x",
+        ] {
+            assert!(may_follow(le, sneaky, app, &allowed).is_err(), "{sneaky}");
+        }
+    }
 
     #[test]
     fn feed_override_accepts_own_origin_and_allowed_origins() {

@@ -45,11 +45,20 @@ pub fn LoadFailed(error: LoadError) -> impl IntoView {
 #[component]
 pub fn PartialFailure(errors: Vec<LoadError>) -> impl IntoView {
     let lang = use_lang();
+    let loaded = use_loaded();
     let t = move |k: Key| lang.get().t(k);
     view! {
-        <details class="notice warning" data-testid="feed-errors">
+        <details class="notice warning" data-testid="feed-errors" data-count=errors.len()>
             <summary>{move || t(Key::SomeFeedsFailed)}</summary>
-            <ul>{errors.iter().map(|e| view! { <li><code>{e.detail()}</code></li> }).collect_view()}</ul>
+            <ul>
+                {errors.iter().map(|e| {
+                    let summary = e.summary_key();
+                    view! { <li data-testid="feed-error">{move || t(summary)} ": " <code>{e.detail()}</code></li> }
+                }).collect_view()}
+            </ul>
+            <button type="button" data-testid="feed-errors-retry" on:click=move |_| loaded.refetch()>
+                {move || t(Key::Retry)}
+            </button>
         </details>
     }
 }

@@ -28,6 +28,26 @@ pub enum LoadError {
         param: String,
         reason: FeedOverrideRefused,
     },
+    /// A later page of a paginated feed failed: the pages before it are shown.
+    MissingPage {
+        /// 1-based, as a person counts pages.
+        number: usize,
+        error: Box<LoadError>,
+    },
+    /// A feed led to another site, which was not followed (`kulttuurikartta_explore::config::may_follow`).
+    NotFollowed {
+        from: String,
+        to: String,
+        origin: String,
+        what: Followed,
+    },
+}
+
+/// What a feed document pointed at.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Followed {
+    NextPage,
+    Place,
 }
 
 impl LoadError {
@@ -53,6 +73,8 @@ impl LoadError {
                 ..
             } => Key::ErrorFeedShape,
             LoadError::Refused { .. } => Key::ErrorFeedRefused,
+            LoadError::MissingPage { .. } => Key::ErrorPageMissing,
+            LoadError::NotFollowed { .. } => Key::ErrorNotFollowed,
         }
     }
 
@@ -69,6 +91,21 @@ impl LoadError {
                     format!("feed={param}: {o} is not among the allowed feed origins")
                 }
             },
+            LoadError::MissingPage { number, error } => {
+                format!("page {number}: {}", error.detail())
+            }
+            LoadError::NotFollowed {
+                from,
+                to,
+                origin,
+                what,
+            } => {
+                let what = match what {
+                    Followed::NextPage => "next page",
+                    Followed::Place => "place",
+                };
+                format!("{from}: {what} {to} on another site ({origin}) was not followed")
+            }
         }
     }
 

@@ -12,11 +12,12 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use cache::{recall, remember};
-pub use error::LoadError;
+pub use error::{Followed, LoadError};
 pub use fetch::fetch_optional;
 use fetch::fetch_with_retry;
+use futures::future::join_all;
 use kulttuurikartta_core::feed::{linked_events, parse_feed, Catalogue, FeedPage};
-use kulttuurikartta_explore::config::{check_feed_override, Config};
+use kulttuurikartta_explore::config::{check_feed_override, may_follow, Config};
 
 /// A paginated feed is followed at most this far, so a feed whose `next` loops cannot hang us.
 const MAX_PAGES: usize = 50;
@@ -56,55 +57,102 @@ pub async fn load_config() -> Config {
     })
 }
 
-/// One feed, following `meta.next` pages and fetching referenced places once each.
-/// Falls back page by page to the last good copy when the network fails.
+/// What one feed gave: the pages that arrived (fresh or from the last good copy), what failed on
+/// the way, and the fetch time of the oldest saved copy used.
+#[derive(Default)]
+struct FeedResult {
+    pages: Vec<FeedPage>,
+    errors: Vec<LoadError>,
+    stale: Option<DateTime<Utc>>,
+}
+
+/// One page of a feed: fresh, or the last good copy when the network or the document fails.
+async fn load_page(
+    url: &str,
+    source: &str,
+    stale: &mut Option<DateTime<Utc>>,
+) -> Result<FeedPage, LoadError> {
+    let parse = |bytes: &[u8]| {
+        parse_feed(bytes, source).map_err(|error| LoadError::Feed {
+            url: url.to_owned(),
+            error,
+        })
+    };
+    let failed = match fetch_with_retry(url)
+        .await
+        .and_then(|bytes| Ok((parse(&bytes)?, bytes)))
+    {
+        Ok((page, bytes)) => {
+            remember(url, &bytes).await;
+            return Ok(page);
+        }
+        Err(e) => e,
+    };
+    match recall(url)
+        .await
+        .and_then(|(b, at)| Some((parse(&b).ok()?, at)))
+    {
+        Some((page, at)) => {
+            let msg = format!(
+                "Kulttuurikartta: {}; showing the copy from {at}",
+                failed.detail()
+            );
+            web_sys::console::warn_1(&msg.into());
+            *stale = Some(stale.map_or(at, |s| s.min(at)));
+            Ok(page)
+        }
+        None => Err(failed),
+    }
+}
+
+/// One feed, following `meta.next` pages and fetching referenced places once each, only to the
+/// page's own origin or an allowed one. A page that fails (with no saved copy) costs that page
+/// and the ones after it, not the pages already read.
 async fn load_feed(
     url: &str,
-    places: &mut HashMap<String, Option<Vec<u8>>>,
-    stale: &mut Option<DateTime<Utc>>,
-    progress: impl Fn(usize),
-) -> Result<Vec<FeedPage>, LoadError> {
-    let mut pages = Vec::new();
+    config: &Config,
+    app_origin: &str,
+    progress: &impl Fn(usize),
+) -> FeedResult {
+    let mut result = FeedResult::default();
+    let mut places: HashMap<String, Option<Vec<u8>>> = HashMap::new();
     let mut next = Some(url.to_owned());
     let mut seen = std::collections::HashSet::new();
     while let Some(u) = next.take() {
-        if pages.len() >= MAX_PAGES || !seen.insert(u.clone()) {
+        if result.pages.len() >= MAX_PAGES || !seen.insert(u.clone()) {
             break;
         }
-        let parse = |bytes: &[u8]| {
-            parse_feed(bytes, url).map_err(|error| LoadError::Feed {
-                url: u.clone(),
-                error,
-            })
-        };
-        let mut page = match fetch_with_retry(&u)
-            .await
-            .and_then(|bytes| Ok((parse(&bytes)?, bytes)))
-        {
-            Ok((page, bytes)) => {
-                remember(&u, &bytes).await;
-                page
+        let mut page = match load_page(&u, url, &mut result.stale).await {
+            Ok(page) => page,
+            Err(error) if result.pages.is_empty() => {
+                result.errors.push(error);
+                break;
             }
-            Err(e) => match recall(&u)
-                .await
-                .and_then(|(b, at)| Some((parse(&b).ok()?, at)))
-            {
-                Some((page, at)) => {
-                    let msg = format!(
-                        "Kulttuurikartta: {}; showing the copy from {at}",
-                        e.detail()
-                    );
-                    web_sys::console::warn_1(&msg.into());
-                    *stale = Some(stale.map_or(at, |s| s.min(at)));
-                    page
-                }
-                None => return Err(e),
-            },
+            Err(error) => {
+                result.errors.push(LoadError::MissingPage {
+                    number: result.pages.len() + 1,
+                    error: Box::new(error),
+                });
+                break;
+            }
         };
         for (index, place_url) in std::mem::take(&mut page.unresolved_places) {
             if !places.contains_key(&place_url) {
-                // A place that cannot be fetched leaves its events unmapped, not lost.
-                places.insert(place_url.clone(), fetch_with_retry(&place_url).await.ok());
+                let bytes =
+                    match may_follow(&u, &place_url, app_origin, &config.allowed_feed_origins) {
+                        // A place that cannot be fetched leaves its events unmapped, not lost.
+                        Ok(()) => fetch_with_retry(&place_url).await.ok(),
+                        Err(origin) => {
+                            result.errors.push(LoadError::NotFollowed {
+                                from: u.clone(),
+                                to: place_url.clone(),
+                                origin,
+                                what: Followed::Place,
+                            });
+                            None
+                        }
+                    };
+                places.insert(place_url.clone(), bytes);
             }
             if let (Some(Some(bytes)), Some(ev)) =
                 (places.get(&place_url), page.events.get_mut(index))
@@ -112,11 +160,25 @@ async fn load_feed(
                 linked_events::resolve_place_bytes(ev, bytes);
             }
         }
-        next = page.next.clone();
+        next = match page.next.take() {
+            Some(n) => match may_follow(&u, &n, app_origin, &config.allowed_feed_origins) {
+                Ok(()) => Some(n),
+                Err(origin) => {
+                    result.errors.push(LoadError::NotFollowed {
+                        from: u.clone(),
+                        to: n,
+                        origin,
+                        what: Followed::NextPage,
+                    });
+                    None
+                }
+            },
+            None => None,
+        };
         progress(page.events.len());
-        pages.push(page);
+        result.pages.push(page);
     }
-    Ok(pages)
+    result
 }
 
 /// The feeds to load: checked `feed` URL parameters (for previews and embeds), else config's.
@@ -126,9 +188,7 @@ fn feed_urls(config: &Config) -> Result<Vec<String>, LoadError> {
     if wanted.is_empty() {
         return Ok(config.feeds.clone());
     }
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
+    let origin = crate::dom::app_origin();
     wanted
         .into_iter()
         .map(|param| {
@@ -138,22 +198,25 @@ fn feed_urls(config: &Config) -> Result<Vec<String>, LoadError> {
         .collect()
 }
 
-/// The config and every feed it names. Fails only when no feed could be read at all.
+/// The config and every feed it names, fetched concurrently and merged in config.json's order,
+/// so the same inputs always give the same list. Fails only when no feed could be read at all.
 /// `progress` is told how many events each page added, for the loading indicator.
 pub async fn load_all(progress: impl Fn(usize)) -> Result<Arc<Loaded>, LoadError> {
     let config = load_config().await;
     let urls = feed_urls(&config)?;
+    let app_origin = crate::dom::app_origin();
+    let results = join_all(
+        urls.iter()
+            .map(|url| load_feed(url, &config, &app_origin, &progress)),
+    )
+    .await;
     let mut pages = Vec::new();
     let mut feed_errors = Vec::new();
     let mut stale_feeds = Vec::new();
-    let mut places = HashMap::new();
-    for url in &urls {
-        let mut stale = None;
-        match load_feed(url, &mut places, &mut stale, &progress).await {
-            Ok(p) => pages.extend(p),
-            Err(e) => feed_errors.push(e),
-        }
-        if let Some(at) = stale {
+    for (url, result) in urls.iter().zip(results) {
+        pages.extend(result.pages);
+        feed_errors.extend(result.errors);
+        if let Some(at) = result.stale {
             stale_feeds.push((url.clone(), at));
         }
     }
