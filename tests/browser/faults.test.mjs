@@ -157,3 +157,118 @@ describe('several feeds', () => {
     await server.close();
   });
 });
+
+/** The error page's text, once loading has failed as a whole. */
+async function loadError(page) {
+  await page.waitForSelector('[data-testid="load-error"]', { timeout: 30_000 });
+  return page.locator('[data-testid="load-error"]').innerText();
+}
+
+const GOOD = pageOf(null, ev('g:1', 10), ev('g:2', 11), ev('g:3', 12));
+// Short, so that a feed that never answers is given up within the test (three attempts).
+const QUICK = { '/config.json': { body: JSON.stringify({ feeds: ['sample-feed.json'], feed_timeout_secs: 1 }) } };
+
+describe('network faults on the only feed', () => {
+  test('500 without a saved copy: an error page that says so, with a retry', async () => {
+    const server = await serveDist(DIST, { overrides: { '/sample-feed.json': { status: 500, body: 'oops' } } });
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    const text = await loadError(page);
+    assert.match(text, /sample-feed\.json: HTTP 500/);
+    assert.ok(await page.isVisible('[data-testid="load-error"] button'), 'a retry control');
+    checkHealthy(page, { allow: FETCH_FAILED });
+    await page.context().close();
+    await server.close();
+  });
+
+  test('500 with a saved copy: the last good events, marked with their time; a fresh copy replaces them', async () => {
+    const overrides = { '/sample-feed.json': { body: GOOD } };
+    const server = await serveDist(DIST, { overrides });
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    await waitForApp(page);
+    assert.deepEqual(await rowIds(page), ['g:1', 'g:2', 'g:3']);
+    await page.waitForTimeout(300); // the copy is saved after the page is drawn
+    overrides['/sample-feed.json'] = { status: 500, body: 'oops' };
+    await page.reload();
+    await waitForApp(page);
+    assert.deepEqual(await rowIds(page), ['g:1', 'g:2', 'g:3'], 'nothing lost');
+    assert.match(await page.locator('[data-testid="stale-notice"]').innerText(), /päivitetty viimeksi/);
+    // The feed recovers without g:2, which was deleted: the saved copy never brings it back.
+    overrides['/sample-feed.json'] = { body: pageOf(null, ev('g:1', 10), ev('g:3', 12)) };
+    await page.reload();
+    await waitForApp(page);
+    assert.deepEqual(await rowIds(page), ['g:1', 'g:3']);
+    assert.equal(await page.locator('[data-testid="stale-notice"]').count(), 0);
+    checkHealthy(page, { allow: FETCH_FAILED });
+    await page.context().close();
+    await server.close();
+  });
+
+  test('404: an error page naming the address', async () => {
+    const server = await serveDist(DIST, { overrides: { '/sample-feed.json': { status: 404, body: 'no' } } });
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    assert.match(await loadError(page), /sample-feed\.json: HTTP 404/);
+    checkHealthy(page, { allow: FETCH_FAILED });
+    await page.context().close();
+    await server.close();
+  });
+
+  for (const [fault, label] of [
+    ['hang', 'a feed that never answers'],
+    ['drip', 'a slow drip, a byte every 100 ms, longer than the time limit'],
+  ]) {
+    test(`${label}: the time limit fires and the message says so`, async () => {
+      const server = await serveDist(DIST, { overrides: { ...QUICK, '/sample-feed.json': { fault, body: GOOD } } });
+      const page = await openPage(browser);
+      await page.goto(server.url);
+      const text = await loadError(page);
+      assert.match(text, /ei vastannut ajoissa/);
+      assert.match(text, /sample-feed\.json: no complete answer in 1 s/);
+      checkHealthy(page);
+      await page.context().close();
+      await server.close();
+    });
+  }
+
+  test('a body that stops halfway: the feed is not valid JSON, and the message says where', async () => {
+    const server = await serveDist(DIST, { overrides: { '/sample-feed.json': { fault: 'truncate', body: GOOD } } });
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    const text = await loadError(page);
+    assert.match(text, /ei ole JSON-muodossa/);
+    assert.match(text, /sample-feed\.json: the feed is not valid JSON \(line 1, column \d+: EOF while parsing/);
+    checkHealthy(page);
+    await page.context().close();
+    await server.close();
+  });
+
+  test('a web page instead of a feed (a login page or captive portal) is named as such', async () => {
+    const portal = '<!doctype html><title>Kirjaudu</title><form>Kirjaudu verkkoon</form>';
+    const server = await serveDist(DIST, { overrides: { '/sample-feed.json': { type: 'text/html; charset=utf-8', body: portal } } });
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    const text = await loadError(page);
+    assert.match(text, /tuli verkkosivu eikä tapahtumasyöte/);
+    assert.match(text, /sent a web page \(text\/html; charset=utf-8\), not a feed/);
+    checkHealthy(page);
+    await page.context().close();
+    await server.close();
+  });
+
+  test('an allowed origin that does not send CORS headers: the message says CORS', async () => {
+    const other = await serveDist(DIST, { overrides: { '/feed.json': { body: GOOD } } });
+    const config = { feeds: ['sample-feed.json'], allowed_feed_origins: [other.origin] };
+    const server = await serveDist(DIST, { overrides: { '/config.json': { body: JSON.stringify(config) } } });
+    const page = await openPage(browser);
+    await page.goto(`${server.url}?feed=${encodeURIComponent(`${other.origin}/feed.json`)}`);
+    const text = await loadError(page);
+    assert.match(text, /feed\.json: .*CORS/);
+    assert.ok(other.requests.includes('/feed.json'), 'the request was made and refused by the browser');
+    checkHealthy(page, { allow: [/CORS policy|ERR_FAILED/] });
+    await page.context().close();
+    await server.close();
+    await other.close();
+  });
+});

@@ -1,7 +1,7 @@
 // A static server for a release build, on a free loopback port. `prefix` mounts the build under
 // a sub-path ("/kulttuurikartta"), as a real deployment may. Paths without a file extension get
 // index.html, as a single-page app host must serve them. `overrides` answers chosen paths with
-// fixed responses (a 404 feed, a hostile feed) without touching the build.
+// fixed responses (a 404 feed, a hostile feed) or faults (see below) without touching the build.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -45,9 +45,23 @@ export async function serveDist(dist, { prefix = '', overrides = {} } = {}) {
       return res.end(withLoopbackTiles(body, prefix));
     }
     if (overrides[path]) {
-      const { status = 200, body = '', type = 'application/json', delay = 0 } = overrides[path];
+      const { status = 200, body = '', type = 'application/json', delay = 0, fault, headers = {} } = overrides[path];
       if (delay) await new Promise((ok) => setTimeout(ok, delay));
-      res.writeHead(status, { 'content-type': type });
+      // Faults: 'hang' never answers; 'drip' sends the body a byte every 100 ms; 'truncate'
+      // ends the response after the first half of the body (a proxy or a crashed generator).
+      if (fault === 'hang') return;
+      res.writeHead(status, { 'content-type': type, ...headers });
+      if (fault === 'drip') {
+        const bytes = Buffer.from(body);
+        let i = 0;
+        const timer = setInterval(() => {
+          if (i >= bytes.length || res.destroyed) return clearInterval(timer), res.end();
+          res.write(bytes.subarray(i, ++i));
+        }, 100);
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
+      if (fault === 'truncate') return res.end(body.slice(0, Math.floor(body.length / 2)));
       return res.end(body);
     }
     if (!path.startsWith(prefix + '/')) {

@@ -25,6 +25,9 @@ pub struct Config {
     /// Where accessibility feedback goes (required by the Act on the Provision of Digital
     /// Services, 306/2019).
     pub feedback_email: String,
+    /// How long one request for a feed may take, body included, before it is given up and
+    /// retried. Each feed has its own, so one slow feed never delays the others.
+    pub feed_timeout_secs: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -49,6 +52,7 @@ impl Default for Config {
             boundaries_attribution: Some(BUNDLED_BOUNDARIES_ATTRIBUTION.into()),
             sample_data: true,
             feedback_email: "saavutettavuus@example.fi".into(),
+            feed_timeout_secs: DEFAULT_TIMEOUT_SECS,
         }
     }
 }
@@ -63,6 +67,9 @@ impl Default for Tiles {
         }
     }
 }
+
+/// A request's time limit unless config.json sets `feed_timeout_secs`.
+pub const DEFAULT_TIMEOUT_SECS: u32 = 15;
 
 /// The municipality boundaries bundled with the app (copied from `public/`).
 pub const BUNDLED_BOUNDARIES: &str = "municipality-boundaries.geojson";
@@ -186,6 +193,14 @@ pub fn may_follow(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_feed_time_limit_is_read_from_config_json_or_defaults_to_15_s() {
+        let c = Config::from_json(br#"{"feed_timeout_secs": 4}"#).unwrap();
+        assert_eq!(c.feed_timeout_secs, 4);
+        assert_eq!(Config::from_json(b"{}").unwrap().feed_timeout_secs, 15);
+        assert!(Config::from_json(br#"{"feed_timeout_secs": "soon"}"#).is_err());
+    }
 
     #[test]
     fn a_feed_is_followed_only_to_its_own_origin_or_an_allowed_one() {

@@ -28,6 +28,11 @@ pub enum LoadError {
         param: String,
         reason: FeedOverrideRefused,
     },
+    /// The server answered with a web page, not a feed (a login page or a captive portal).
+    NotAFeed {
+        url: String,
+        content_type: String,
+    },
     /// A later page of a paginated feed failed: the pages before it are shown.
     MissingPage {
         /// 1-based, as a person counts pages.
@@ -55,7 +60,8 @@ impl LoadError {
     pub fn summary_key(&self) -> Key {
         match self {
             LoadError::Http { .. } => Key::ErrorHttp,
-            LoadError::Network { .. } | LoadError::Timeout { .. } => Key::ErrorNetwork,
+            LoadError::Network { .. } => Key::ErrorNetwork,
+            LoadError::Timeout { .. } => Key::ErrorTimeout,
             LoadError::Feed {
                 error: FeedError::Empty,
                 ..
@@ -73,6 +79,7 @@ impl LoadError {
                 ..
             } => Key::ErrorFeedShape,
             LoadError::Refused { .. } => Key::ErrorFeedRefused,
+            LoadError::NotAFeed { .. } => Key::ErrorNotAFeed,
             LoadError::MissingPage { .. } => Key::ErrorPageMissing,
             LoadError::NotFollowed { .. } => Key::ErrorNotFollowed,
         }
@@ -82,8 +89,19 @@ impl LoadError {
     pub fn detail(&self) -> String {
         match self {
             LoadError::Http { url, status } => format!("{url}: HTTP {status}"),
+            // The browser does not say why a request failed; when the feed is on another site,
+            // that site not allowing this app to read it (CORS) is as likely as the network.
+            LoadError::Network { url, message } if url.contains("://") => format!(
+                "{url}: {message} (the network failed, or the site does not allow this app to \
+                 read it: CORS)"
+            ),
             LoadError::Network { url, message } => format!("{url}: {message}"),
-            LoadError::Timeout { url, secs } => format!("{url}: no answer in {secs} s"),
+            LoadError::Timeout { url, secs } => {
+                format!("{url}: no complete answer in {secs} s, the request was given up")
+            }
+            LoadError::NotAFeed { url, content_type } => {
+                format!("{url}: the server sent a web page ({content_type}), not a feed: a login page, a network's sign-in page or a wrong address")
+            }
             LoadError::Feed { url, error } => format!("{url}: {error}"),
             LoadError::Refused { param, reason } => match reason {
                 FeedOverrideRefused::NotAUrl => format!("feed={param}: not an http(s) URL"),

@@ -6,8 +6,22 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::error::LoadError;
 
-/// A request taking longer than this is given up (and retried).
-const TIMEOUT_MS: i32 = 15_000;
+use kulttuurikartta_explore::config::DEFAULT_TIMEOUT_SECS;
+
+/// The time limit of requests made before config.json is known, or for files it does not cover.
+pub const DEFAULT_TIMEOUT: Timeout = Timeout(DEFAULT_TIMEOUT_SECS);
+
+/// How long one request may take, in seconds, body included; then it is given up (and retried).
+#[derive(Debug, Clone, Copy)]
+pub struct Timeout(pub u32);
+
+/// A response that arrived whole.
+pub struct Fetched {
+    pub bytes: Vec<u8>,
+    /// The Content-Type header, lowercase ("" when absent): says "a login page" when a feed
+    /// turns out to be HTML.
+    pub content_type: String,
+}
 /// Waits before the second and third attempts.
 const BACKOFF_MS: [i32; 2] = [700, 2_000];
 
@@ -23,7 +37,8 @@ async fn sleep(ms: i32) {
 }
 
 /// One GET with a timeout.
-async fn fetch_once(url: &str) -> Result<Vec<u8>, LoadError> {
+async fn fetch_once(url: &str, timeout: Timeout) -> Result<Fetched, LoadError> {
+    let timeout_ms = timeout.0.clamp(1, 600) as i32 * 1000;
     let controller = web_sys::AbortController::new().ok();
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let timer = controller.as_ref().and_then(|c| {
@@ -35,7 +50,7 @@ async fn fetch_once(url: &str) -> Result<Vec<u8>, LoadError> {
         window()
             .set_timeout_with_callback_and_timeout_and_arguments_0(
                 abort.unchecked_ref(),
-                TIMEOUT_MS,
+                timeout_ms,
             )
             .ok()
     });
@@ -45,21 +60,29 @@ async fn fetch_once(url: &str) -> Result<Vec<u8>, LoadError> {
             .abort_signal(signal.as_ref())
             .send()
             .await?;
-        Ok::<_, gloo_net::Error>((resp.status(), resp.ok(), resp.binary().await?))
+        let content_type = resp
+            .headers()
+            .get("content-type")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        Ok::<_, gloo_net::Error>((resp.status(), resp.ok(), resp.binary().await?, content_type))
     }
     .await;
     if let Some(t) = timer {
         window().clear_timeout_with_handle(t);
     }
     match result {
-        Ok((_, true, bytes)) => Ok(bytes),
-        Ok((status, false, _)) => Err(LoadError::Http {
+        Ok((_, true, bytes, content_type)) => Ok(Fetched {
+            bytes,
+            content_type,
+        }),
+        Ok((status, false, _, _)) => Err(LoadError::Http {
             url: url.to_owned(),
             status,
         }),
         Err(_) if timed_out.get() => Err(LoadError::Timeout {
             url: url.to_owned(),
-            secs: (TIMEOUT_MS / 1000) as u32,
+            secs: timeout.0,
         }),
         Err(e) => Err(LoadError::Network {
             url: url.to_owned(),
@@ -69,10 +92,10 @@ async fn fetch_once(url: &str) -> Result<Vec<u8>, LoadError> {
 }
 
 /// A GET retried with backoff while the failure looks transient.
-pub async fn fetch_with_retry(url: &str) -> Result<Vec<u8>, LoadError> {
+pub async fn fetch_with_retry(url: &str, timeout: Timeout) -> Result<Fetched, LoadError> {
     let mut attempt = 0;
     loop {
-        match fetch_once(url).await {
+        match fetch_once(url, timeout).await {
             Err(e) if e.is_transient() && attempt < BACKOFF_MS.len() => {
                 sleep(BACKOFF_MS[attempt]).await;
                 attempt += 1;
@@ -85,10 +108,11 @@ pub async fn fetch_with_retry(url: &str) -> Result<Vec<u8>, LoadError> {
 /// Optional extras (the map's boundary file): fetched with retries, `None` on any failure, which
 /// the caller treats as "draw without it".
 pub async fn fetch_optional(url: &str) -> Option<Vec<u8>> {
-    fetch_with_retry(url)
+    fetch_with_retry(url, DEFAULT_TIMEOUT)
         .await
         .inspect_err(|e| {
             web_sys::console::warn_1(&format!("Kulttuurikartta: {}", e.detail()).into())
         })
         .ok()
+        .map(|f| f.bytes)
 }

@@ -14,9 +14,9 @@ use chrono::{DateTime, Utc};
 use cache::{recall, remember};
 pub use error::{Followed, LoadError};
 pub use fetch::fetch_optional;
-use fetch::fetch_with_retry;
+use fetch::{fetch_with_retry, Timeout, DEFAULT_TIMEOUT};
 use futures::future::join_all;
-use kulttuurikartta_core::feed::{linked_events, parse_feed, Catalogue, FeedPage};
+use kulttuurikartta_core::feed::{linked_events, parse_feed, Catalogue, FeedError, FeedPage};
 use kulttuurikartta_explore::config::{check_feed_override, may_follow, Config};
 
 /// A paginated feed is followed at most this far, so a feed whose `next` loops cannot hang us.
@@ -36,8 +36,9 @@ pub struct Loaded {
 /// config.json. When the network fails (a kiosk offline) the last good copy is used, so the
 /// kiosk keeps its own tiles and feeds; with neither, the defaults, which work out of the box.
 pub async fn load_config() -> Config {
-    let result = match fetch_with_retry("config.json").await {
-        Ok(bytes) => {
+    let result = match fetch_with_retry("config.json", DEFAULT_TIMEOUT).await {
+        Ok(fetched) => {
+            let bytes = fetched.bytes;
             let parsed = Config::from_json(&bytes);
             if parsed.is_ok() {
                 remember("config.json", &bytes).await;
@@ -70,6 +71,7 @@ struct FeedResult {
 async fn load_page(
     url: &str,
     source: &str,
+    timeout: Timeout,
     stale: &mut Option<DateTime<Utc>>,
 ) -> Result<FeedPage, LoadError> {
     let parse = |bytes: &[u8]| {
@@ -78,10 +80,21 @@ async fn load_page(
             error,
         })
     };
-    let failed = match fetch_with_retry(url)
-        .await
-        .and_then(|bytes| Ok((parse(&bytes)?, bytes)))
-    {
+    let failed = match fetch_with_retry(url, timeout).await.and_then(|f| {
+        let page = parse(&f.bytes).map_err(|e| match e {
+            // Not JSON, and the server said it is a web page: a login page, a captive portal
+            // or a wrong address, which deserves its own message.
+            LoadError::Feed {
+                error: FeedError::NotJson { .. },
+                ..
+            } if f.content_type.starts_with("text/html") => LoadError::NotAFeed {
+                url: url.to_owned(),
+                content_type: f.content_type.clone(),
+            },
+            e => e,
+        })?;
+        Ok((page, f.bytes))
+    }) {
         Ok((page, bytes)) => {
             remember(url, &bytes).await;
             return Ok(page);
@@ -115,6 +128,7 @@ async fn load_feed(
     progress: &impl Fn(usize),
 ) -> FeedResult {
     let mut result = FeedResult::default();
+    let timeout = Timeout(config.feed_timeout_secs);
     let mut places: HashMap<String, Option<Vec<u8>>> = HashMap::new();
     let mut next = Some(url.to_owned());
     let mut seen = std::collections::HashSet::new();
@@ -122,7 +136,7 @@ async fn load_feed(
         if result.pages.len() >= MAX_PAGES || !seen.insert(u.clone()) {
             break;
         }
-        let mut page = match load_page(&u, url, &mut result.stale).await {
+        let mut page = match load_page(&u, url, timeout, &mut result.stale).await {
             Ok(page) => page,
             Err(error) if result.pages.is_empty() => {
                 result.errors.push(error);
@@ -141,7 +155,10 @@ async fn load_feed(
                 let bytes =
                     match may_follow(&u, &place_url, app_origin, &config.allowed_feed_origins) {
                         // A place that cannot be fetched leaves its events unmapped, not lost.
-                        Ok(()) => fetch_with_retry(&place_url).await.ok(),
+                        Ok(()) => fetch_with_retry(&place_url, timeout)
+                            .await
+                            .ok()
+                            .map(|f| f.bytes),
                         Err(origin) => {
                             result.errors.push(LoadError::NotFollowed {
                                 from: u.clone(),

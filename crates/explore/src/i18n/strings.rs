@@ -80,6 +80,8 @@ translations! {
     ErrorFeedTooLarge => ("Tapahtumasyöte on liian suuri avattavaksi", "Evenemangsflödet är för stort för att öppnas", "The event feed is too large to open"),
     ErrorFeedNotJson => ("Tapahtumasyöte ei ole JSON-muodossa", "Evenemangsflödet är inte i JSON-format", "The event feed is not in JSON format"),
     ErrorFeedShape => ("Tapahtumasyöte on JSON-muodossa, mutta ei tunnettua tapahtumamuotoa (Linked Events tai schema.org)", "Evenemangsflödet är JSON, men inte i ett känt evenemangsformat (Linked Events eller schema.org)", "The event feed is JSON but not in a known event format (Linked Events or schema.org)"),
+    ErrorTimeout => ("Tapahtumasyöte ei vastannut ajoissa", "Evenemangsflödet svarade inte i tid", "The event feed did not answer in time"),
+    ErrorNotAFeed => ("Syötteen osoitteesta tuli verkkosivu eikä tapahtumasyöte (kirjautumissivu tai verkon sisäänkirjautuminen?)", "Flödets adress gav en webbsida och inget evenemangsflöde (en inloggningssida eller nätverkets inloggning?)", "The feed's address returned a web page, not an event feed (a login page or a network sign-in?)"),
     ErrorPageMissing => ("Osa tapahtumista puuttuu: syötteen sivua ei saatu haettua", "En del av evenemangen saknas: en sida i flödet kunde inte hämtas", "Some events are missing: a page of the feed could not be fetched"),
     ErrorNotFollowed => ("Toiselle sivustolle johtavaa osoitetta ei seurattu", "En adress som leder till en annan webbplats följdes inte", "An address leading to another site was not followed"),
     ErrorFeedRefused => ("Linkin syöteosoitetta ei ole sallittu tässä palvelussa", "Flödesadressen i länken är inte tillåten i den här tjänsten", "The feed address in the link is not allowed in this service"),
