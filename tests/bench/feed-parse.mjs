@@ -18,7 +18,8 @@ for (const n of [1000, 10000, 100000]) {
   overrides[`/bench/feed-${n}.json`] = { body };
   sizes[n] = body.length;
 }
-const server = await serveDist(join(ROOT, 'dist'), { overrides });
+// DIST=path compares another build (e.g. the previous commit's) in the same conditions.
+const server = await serveDist(process.env.DIST ?? join(ROOT, 'dist'), { overrides });
 const browser = await launch();
 // No fake clock: Playwright's would round performance.now() to whole milliseconds.
 const page = await openPage(browser, { viewport: 'desktop', now: null });

@@ -64,6 +64,29 @@ describe('a paginated feed with a failing page', () => {
   }
 });
 
+describe('a paginated feed with a saved copy', () => {
+  test('a page that fails now comes from its saved copy, marked stale; no event shows twice', async () => {
+    const overrides = {
+      '/sample-feed.json': { body: pageOf('page-2.json', ev('p:1', 10), ev('p:2', 11)) },
+      '/page-2.json': { body: pageOf(null, ev('p:3', 12), ev('p:2', 11)) },
+    };
+    const server = await serveDist(DIST, { overrides });
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    await waitForApp(page);
+    assert.deepEqual(await rowIds(page), ['p:1', 'p:2', 'p:3']);
+    await page.waitForTimeout(300);
+    overrides['/page-2.json'] = { status: 503, body: 'busy' };
+    await page.reload();
+    await waitForApp(page);
+    assert.deepEqual(await rowIds(page), ['p:1', 'p:2', 'p:3'], 'page 2 from its saved copy, p:2 once');
+    assert.match(await page.locator('[data-testid="stale-notice"]').innerText(), /päivitetty viimeksi/);
+    checkHealthy(page, { allow: [/status of 503/] });
+    await page.context().close();
+    await server.close();
+  });
+});
+
 describe('origins', () => {
   test('a next page on another site is not followed, and the notice says so', async () => {
     const elsewhere = await serveDist(DIST);
