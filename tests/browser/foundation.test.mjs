@@ -185,8 +185,10 @@ describe('failure', () => {
   });
 
   test('a feed that is not JSON says so', async () => {
+    // Labelled JSON, so it is read as a feed; the same body labelled text/html is named as a
+    // web page instead (faults.test.mjs).
     const server = await serveDist(join(ROOT, 'dist'), {
-      overrides: { '/sample-feed.json': { body: '<html>oops</html>', type: 'text/html' } },
+      overrides: { '/sample-feed.json': { body: '<html>oops</html>', type: 'application/json' } },
     });
     const page = await openPage(browser);
     await page.goto(`${server.url}?lang=en`);
