@@ -54,7 +54,8 @@ describe('a paginated feed with a failing page', () => {
       assert.equal(await page.getAttribute('[data-testid="result-count"]', 'data-count'), String(shown.length));
       const notice = await failureNotice(page);
       assert.match(notice, /Osa tapahtumista puuttuu/);
-      assert.match(notice, new RegExp(`page ${failing}: .*page-${failing}\\.json: HTTP 500`));
+      // meta.count is 5 and the first page has 2: three pages.
+      assert.match(notice, new RegExp(`page ${failing}/3: .*page-${failing}\\.json: HTTP 500`));
       assert.ok(await page.isVisible('[data-testid="feed-errors-retry"]'), 'a retry control');
       if (failing === 2) await screenshot(page, 'faults-missing-page-desktop');
       checkHealthy(page, { allow: FETCH_FAILED });

@@ -37,6 +37,8 @@ pub enum LoadError {
     MissingPage {
         /// 1-based, as a person counts pages.
         number: usize,
+        /// How many pages the feed has, when its first page said how many events there are.
+        of: Option<usize>,
         error: Box<LoadError>,
     },
     /// A feed led to another site, which was not followed (`kulttuurikartta_explore::config::may_follow`).
@@ -109,9 +111,10 @@ impl LoadError {
                     format!("feed={param}: {o} is not among the allowed feed origins")
                 }
             },
-            LoadError::MissingPage { number, error } => {
-                format!("page {number}: {}", error.detail())
-            }
+            LoadError::MissingPage { number, of, error } => match of {
+                Some(of) => format!("page {number}/{of}: {}", error.detail()),
+                None => format!("page {number}: {}", error.detail()),
+            },
             LoadError::NotFollowed {
                 from,
                 to,

@@ -143,8 +143,14 @@ async fn load_feed(
                 break;
             }
             Err(error) => {
+                let first = &result.pages[0];
+                let per_page = first.events.len() + first.problems.len();
                 result.errors.push(LoadError::MissingPage {
                     number: result.pages.len() + 1,
+                    of: first
+                        .total
+                        .filter(|_| per_page > 0)
+                        .map(|t| t.div_ceil(per_page)),
                     error: Box::new(error),
                 });
                 break;

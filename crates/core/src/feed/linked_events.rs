@@ -108,6 +108,11 @@ impl<'de> Visitor<'de> for PageSeed<'_> {
                         .and_then(Value::as_str)
                         .filter(|s| !s.is_empty())
                         .map(str::to_owned);
+                    self.page.total = meta
+                        .get("count")
+                        .and_then(Value::as_f64)
+                        .filter(|n| *n >= 0.0)
+                        .map(|n| n as usize);
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;

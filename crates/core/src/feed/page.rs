@@ -15,6 +15,9 @@ pub struct FeedPage {
     pub problems: Vec<Problem>,
     /// The next page of a paginated feed, if any.
     pub next: Option<String>,
+    /// How many events the whole feed has, when it says (Linked Events' `meta.count`): with the
+    /// first page's size, how many pages to expect.
+    pub total: Option<usize>,
     /// Events whose place the feed only referenced: (index in `events`, place URL). The loader
     /// fetches each URL once and calls `linked_events::resolve_place_bytes`.
     pub unresolved_places: Vec<(usize, String)>,

@@ -114,6 +114,12 @@ mod tests {
     fn an_empty_page_is_valid_and_empty() {
         let page = parse_feed(br#"{"meta":{"next":null},"data":[]}"#, "t").unwrap();
         assert!(page.events.is_empty() && page.problems.is_empty() && page.next.is_none());
+        assert_eq!(page.total, None);
+        let counted = parse_feed(br#"{"meta":{"count":123,"next":"p2"},"data":[]}"#, "t").unwrap();
+        assert_eq!(
+            (counted.total, counted.next.as_deref()),
+            (Some(123), Some("p2"))
+        );
     }
 
     #[test]
