@@ -355,6 +355,18 @@ pub fn parse_event(v: &Value) -> Result<(Event, Option<String>), FieldError> {
                 credit: (!credit.is_empty()).then(|| credit.join(", ")),
             })
         });
+    let info_url = json::localized_url(obj.get("info_url"), "fi");
+    let given_links = match obj.get("info_url") {
+        Some(Value::Object(o)) => o
+            .iter()
+            .filter(|(_, v)| v.as_str().is_some_and(|s| !s.trim().is_empty()))
+            .count(),
+        Some(Value::String(s)) if !s.trim().is_empty() => 1,
+        _ => 0,
+    };
+    if given_links > info_url.0.len() {
+        warnings.push("info_url: a link that is not http(s) was left out".to_owned());
+    }
 
     let event = Event {
         id,
@@ -374,7 +386,7 @@ pub fn parse_event(v: &Value) -> Result<(Event, Option<String>), FieldError> {
             .and_then(|o| o.get("is_free"))
             .and_then(Value::as_bool),
         price: json::localized(offer.and_then(|o| o.get("price")), "fi"),
-        info_url: json::localized_url(obj.get("info_url"), "fi"),
+        info_url,
         ticket_url: json::localized_url(offer.and_then(|o| o.get("info_url")), "fi"),
         image,
         organizer: json::localized(obj.get("provider"), "fi"),

@@ -21,6 +21,7 @@ pub mod rich_text;
 mod robustness;
 pub mod schema_org;
 pub mod text;
+pub mod validate;
 
 pub use catalogue::Catalogue;
 pub use category::Category;

@@ -1,0 +1,54 @@
+//! `check`: each document read with the app's reader and judged by `feed::validate`.
+
+use std::io::Write;
+
+use chrono::{DateTime, Utc};
+use kulttuurikartta_core::feed::parse_feed;
+use kulttuurikartta_core::feed::validate::{self, Severity};
+
+use crate::source;
+
+/// Checks every source, printing a summary line and each finding. Returns the exit status:
+/// 2 if a document could not be read as a feed, else 1 if an event has an error, else 0.
+pub fn run(sources: &[String], now: DateTime<Utc>, out: &mut impl Write) -> u8 {
+    let mut status = 0;
+    for src in sources {
+        let page =
+            source::read(src).and_then(|bytes| parse_feed(&bytes, src).map_err(|e| e.to_string()));
+        let page = match page {
+            Ok(page) => page,
+            Err(why) => {
+                let _ = writeln!(out, "{src}: unreadable: {why}");
+                status = 2;
+                continue;
+            }
+        };
+        let report = validate::check(&page, now);
+        let _ = writeln!(
+            out,
+            "{src}: {} events read, {} errors, {} warnings",
+            report.events,
+            report.errors(),
+            report.warnings()
+        );
+        for f in &report.findings {
+            let severity = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let id = f
+                .event_id
+                .as_deref()
+                .map(|i| format!(" (id {i})"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  {severity:<7} {}{id}: {}", f.path, f.message);
+        }
+        if page.next.is_some() {
+            let _ = writeln!(out, "  note    meta.next: only this page was checked");
+        }
+        if report.errors() > 0 && status == 0 {
+            status = 1;
+        }
+    }
+    status
+}
