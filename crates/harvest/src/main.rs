@@ -2,7 +2,13 @@
 //!
 //! ```text
 //! kulttuurikartta-harvest check <FILE|URL>...
+//! kulttuurikartta-harvest run --source <FILE|URL> [--source …] --out DIR [--accept-drop]
 //! ```
+//! `run` reads every source (Linked Events pages, following `meta.next` on the same origin, or
+//! schema.org JSON-LD), merges them and writes `DIR/feed.json` and `DIR/report.json`; a source
+//! that fails keeps its last good events (`run.rs`). Exit status 0 when feed.json was written,
+//! 1 when nothing could be.
+//!
 //! `check` reads each feed (Linked Events or schema.org JSON-LD, detected from the content) with
 //! the app's own reader and prints what to fix, with the same rules as the app
 //! (`kulttuurikartta_core::feed::validate`). Exit status: 0 when no event has an error (warnings
@@ -10,6 +16,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod check;
+#[cfg(not(target_arch = "wasm32"))]
+mod run;
 #[cfg(not(target_arch = "wasm32"))]
 mod source;
 
@@ -25,6 +33,17 @@ fn main() -> std::process::ExitCode {
             );
             std::process::ExitCode::from(status)
         }
+        Some("run") => match parse_run(&args[1..]) {
+            Ok(opts) => std::process::ExitCode::from(run::run(
+                &opts,
+                std::time::SystemTime::now().into(),
+                &mut std::io::stderr(),
+            )),
+            Err(why) => {
+                eprintln!("{why}\n\n{USAGE}");
+                std::process::ExitCode::from(2)
+            }
+        },
         Some("--version") => {
             println!("kulttuurikartta-harvest {}", env!("CARGO_PKG_VERSION"));
             std::process::ExitCode::SUCCESS
@@ -37,11 +56,44 @@ fn main() -> std::process::ExitCode {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+fn parse_run(args: &[String]) -> Result<run::Options, String> {
+    let mut opts = run::Options {
+        sources: Vec::new(),
+        out: std::path::PathBuf::new(),
+        accept_drop: false,
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--source" => opts
+                .sources
+                .push(it.next().ok_or("--source needs a file or URL")?.clone()),
+            "--out" => opts.out = it.next().ok_or("--out needs a folder")?.into(),
+            "--accept-drop" => opts.accept_drop = true,
+            other => {
+                return Err(format!(
+                    "unknown argument {other:?} (a harvest.toml is not read yet: give --source)"
+                ))
+            }
+        }
+    }
+    if opts.sources.is_empty() || opts.out.as_os_str().is_empty() {
+        return Err("run needs at least one --source and an --out folder".into());
+    }
+    Ok(opts)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "usage: kulttuurikartta-harvest check <FILE|URL>...
+       kulttuurikartta-harvest run --source <FILE|URL> [--source ...] --out DIR [--accept-drop]
 
   check   read each feed (Linked Events or schema.org JSON-LD) and print what to fix.
           Exit status: 0 no errors (warnings allowed), 1 an event has an error,
-          2 a document cannot be read or is in no known format.";
+          2 a document cannot be read or is in no known format.
+  run     read every source, merge them (the first source wins when two give the same
+          event) and write DIR/feed.json (for the app) and DIR/report.json. A source that
+          fails, or gives less than half of its previous events, keeps its last good copy
+          (--accept-drop accepts a drop). Exit status: 0 feed.json written, 1 nothing written.";
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}

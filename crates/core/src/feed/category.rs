@@ -16,6 +16,9 @@ pub enum Category {
     Other,
 }
 
+/// This app's own keyword ids for categories: `kulttuurikartta:category:festivals`.
+pub const KEYWORD_PREFIX: &str = "kulttuurikartta:category:";
+
 impl Category {
     pub const ALL: [Category; 10] = [
         Category::Music,
@@ -105,6 +108,16 @@ impl Category {
         })
     }
 
+    /// The category a keyword id names: a YSO concept, or this app's own
+    /// `kulttuurikartta:category:<slug>` (what the harvester writes for a category that no YSO
+    /// keyword of the event gives, e.g. a schema.org `Festival`).
+    pub fn from_keyword(id: &str) -> Option<Category> {
+        Category::from_yso(id).or_else(|| {
+            let slug = id.strip_prefix(KEYWORD_PREFIX)?;
+            Category::ALL.into_iter().find(|c| c.slug() == slug)
+        })
+    }
+
     /// The category of a YSO ontology keyword id ("yso:p1808" or a URL ending in it).
     /// `yso:p360` (cultural events) is deliberately not mapped: every event here is one.
     pub fn from_yso(id: &str) -> Option<Category> {
@@ -142,6 +155,20 @@ mod tests {
         );
         assert_eq!(Category::from_yso("yso:p360"), None);
         assert_eq!(Category::from_yso("yso:p99999"), None);
+    }
+
+    #[test]
+    fn own_category_keywords_are_read_and_other_prefixes_are_not() {
+        assert_eq!(
+            Category::from_keyword("kulttuurikartta:category:festivals"),
+            Some(Category::Festivals)
+        );
+        assert_eq!(Category::from_keyword("yso:p1808"), Some(Category::Music));
+        assert_eq!(
+            Category::from_keyword("kulttuurikartta:category:nonsense"),
+            None
+        );
+        assert_eq!(Category::from_keyword("festivals"), None);
     }
 
     #[test]

@@ -327,7 +327,8 @@ pub fn parse_event(v: &Value) -> Result<(Event, Option<String>), FieldError> {
         .and_then(Value::as_array)
         .map(|ks| ks.iter().filter_map(reference_id).collect())
         .unwrap_or_default();
-    let categories = Category::from_keywords(keywords.iter().filter_map(|k| Category::from_yso(k)));
+    let categories =
+        Category::from_keywords(keywords.iter().filter_map(|k| Category::from_keyword(k)));
 
     let offer = obj
         .get("offers")

@@ -12,6 +12,7 @@ pub mod json;
 pub mod json_ld_out;
 pub mod json_value;
 pub mod linked_events;
+pub mod linked_events_out;
 pub mod location;
 pub mod model;
 pub mod page;

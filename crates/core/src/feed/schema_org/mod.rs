@@ -244,7 +244,7 @@ pub fn parse_event(v: &Value, lang: &str) -> Result<Event, FieldError> {
     let categories = Category::from_keywords(
         ts.iter()
             .filter_map(|t| Category::from_schema_type(t))
-            .chain(keywords.iter().filter_map(|k| Category::from_yso(k))),
+            .chain(keywords.iter().filter_map(|k| Category::from_keyword(k))),
     );
 
     let offers: Vec<&Map> = one_or_many(obj.get("offers"))

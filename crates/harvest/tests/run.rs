@@ -1,0 +1,146 @@
+//! `run` as regional staff run it on a schedule: sources in, one feed and a report out, and
+//! nothing lost when a source fails or suddenly shrinks.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kk-run-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn event(id: &str, day: u32, place: &str) -> String {
+    format!(
+        r#"{{"id":"{id}","name":{{"fi":"Tapahtuma {id}"}},"start_time":"2027-01-{day:02}T18:00:00+02:00","location":{{"name":{{"fi":"{place}"}},"address_locality":{{"fi":"{place}"}}}}}}"#
+    )
+}
+
+fn feed(events: &[String]) -> String {
+    format!(
+        r#"{{"meta":{{"next":null}},"data":[{}]}}"#,
+        events.join(",")
+    )
+}
+
+fn run(out: &Path, sources: &[&Path], extra: &[&str]) -> (i32, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kulttuurikartta-harvest"));
+    cmd.arg("run");
+    for s in sources {
+        cmd.arg("--source").arg(s);
+    }
+    let o = cmd
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("runs");
+    (
+        o.status.code().unwrap(),
+        String::from_utf8(o.stderr).unwrap(),
+    )
+}
+
+fn ids(out: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(out.join("feed.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn report(out: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn sources_merge_into_one_sorted_feed_that_the_app_reads() {
+    let dir = scratch("merge");
+    let (a, b) = (dir.join("a.json"), dir.join("b.json"));
+    std::fs::write(
+        &a,
+        feed(&[event("kk:2", 11, "Kajaani"), event("kk:1", 10, "Oulu")]),
+    )
+    .unwrap();
+    // b repeats kk:1 (same id) and adds one: the first source's copy wins.
+    std::fs::write(
+        &b,
+        feed(&[event("kk:1", 12, "Kuhmo"), event("kk:3", 13, "Kuhmo")]),
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let (status, log) = run(&out, &[&a, &b], &[]);
+    assert_eq!(status, 0, "{log}");
+    assert_eq!(
+        ids(&out),
+        ["kk:1", "kk:2", "kk:3"],
+        "sorted by id, each once"
+    );
+    let text = std::fs::read(out.join("feed.json")).unwrap();
+    let page = kulttuurikartta_core::feed::parse_feed(&text, "feed.json").unwrap();
+    let kk1 = page.events.iter().find(|e| e.id == "kk:1").unwrap();
+    assert_eq!(
+        kk1.municipality,
+        Some("564"),
+        "kk:1 from the first source, in Oulu"
+    );
+    let r = report(&out);
+    assert_eq!(r["events"], 3);
+    assert_eq!(r["sources"][0]["events"], 2);
+    assert_eq!(r["sources"][1]["used_last_good"], false);
+    // Writing is deterministic: a second run over the same input changes nothing.
+    run(&out, &[&a, &b], &[]);
+    assert_eq!(std::fs::read(out.join("feed.json")).unwrap(), text);
+}
+
+#[test]
+fn a_failed_source_keeps_its_last_good_events_and_a_sudden_drop_is_held_back() {
+    let dir = scratch("fallback");
+    let (a, b) = (dir.join("a.json"), dir.join("b.json"));
+    let many: Vec<String> = (1..=6)
+        .map(|i| event(&format!("b:{i}"), i, "Kajaani"))
+        .collect();
+    std::fs::write(&a, feed(&[event("a:1", 10, "Oulu")])).unwrap();
+    std::fs::write(&b, feed(&many)).unwrap();
+    let out = dir.join("out");
+    assert_eq!(run(&out, &[&a, &b], &[]).0, 0);
+    assert_eq!(ids(&out).len(), 7);
+
+    // b's CMS breaks: the file is gone. Its six events stay, marked in the report.
+    std::fs::remove_file(&b).unwrap();
+    let (status, log) = run(&out, &[&a, &b], &[]);
+    assert_eq!(status, 0, "{log}");
+    assert_eq!(ids(&out).len(), 7, "nothing lost");
+    let r = report(&out);
+    assert_eq!(r["sources"][1]["used_last_good"], true);
+    assert!(r["sources"][1]["error"]
+        .as_str()
+        .unwrap()
+        .contains("cannot read the file"));
+
+    // b comes back with two of its six events: held back, unless accepted.
+    std::fs::write(&b, feed(&many[..2])).unwrap();
+    run(&out, &[&a, &b], &[]);
+    assert_eq!(ids(&out).len(), 7, "a drop to under half is held back");
+    assert_eq!(report(&out)["sources"][1]["held_back"], true);
+    run(&out, &[&a, &b], &["--accept-drop"]);
+    assert_eq!(
+        ids(&out),
+        ["a:1", "b:1", "b:2"],
+        "accepted: the deleted events are gone"
+    );
+}
+
+#[test]
+fn nothing_readable_and_no_last_good_copy_writes_nothing_and_exits_1() {
+    let dir = scratch("nothing");
+    let out = dir.join("out");
+    let (status, log) = run(&out, &[&dir.join("missing.json")], &[]);
+    assert_eq!(status, 1, "{log}");
+    assert!(!out.join("feed.json").exists());
+    assert!(log.contains("nothing written"), "{log}");
+}
