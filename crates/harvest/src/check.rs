@@ -3,18 +3,22 @@
 use std::io::Write;
 
 use chrono::{DateTime, Utc};
-use kulttuurikartta_core::feed::parse_feed;
 use kulttuurikartta_core::feed::validate::{self, Severity};
 
-use crate::source;
+use crate::{formats, ical, source};
 
 /// Checks every source, printing a summary line and each finding. Returns the exit status:
 /// 2 if a document could not be read as a feed, else 1 if an event has an error, else 0.
 pub fn run(sources: &[String], now: DateTime<Utc>, out: &mut impl Write) -> u8 {
     let mut status = 0;
     for src in sources {
-        let page =
-            source::read(src).and_then(|bytes| parse_feed(&bytes, src).map_err(|e| e.to_string()));
+        let name = formats::source_name(src);
+        let cx = formats::Context {
+            source_name: &name,
+            now,
+            horizon_days: ical::DEFAULT_HORIZON_DAYS,
+        };
+        let page = source::read(src).and_then(|bytes| formats::read(&bytes, src, cx));
         let page = match page {
             Ok(page) => page,
             Err(why) => {

@@ -4,8 +4,8 @@
 //! kulttuurikartta-harvest check <FILE|URL>...
 //! kulttuurikartta-harvest run --source <FILE|URL> [--source …] --out DIR [--accept-drop]
 //! ```
-//! `run` reads every source (Linked Events pages, following `meta.next` on the same origin, or
-//! schema.org JSON-LD), merges them and writes `DIR/feed.json` and `DIR/report.json`; a source
+//! `run` reads every source (Linked Events pages, following `meta.next` on the same origin,
+//! schema.org JSON-LD, or iCalendar with its recurrences expanded), merges them and writes `DIR/feed.json` and `DIR/report.json`; a source
 //! that fails keeps its last good events (`run.rs`). Exit status 0 when feed.json was written,
 //! 1 when nothing could be.
 //!
@@ -16,6 +16,10 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod check;
+#[cfg(not(target_arch = "wasm32"))]
+mod formats;
+#[cfg(not(target_arch = "wasm32"))]
+mod ical;
 #[cfg(not(target_arch = "wasm32"))]
 mod run;
 #[cfg(not(target_arch = "wasm32"))]
@@ -61,6 +65,7 @@ fn parse_run(args: &[String]) -> Result<run::Options, String> {
         sources: Vec::new(),
         out: std::path::PathBuf::new(),
         accept_drop: false,
+        horizon_days: ical::DEFAULT_HORIZON_DAYS,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -70,6 +75,13 @@ fn parse_run(args: &[String]) -> Result<run::Options, String> {
                 .push(it.next().ok_or("--source needs a file or URL")?.clone()),
             "--out" => opts.out = it.next().ok_or("--out needs a folder")?.into(),
             "--accept-drop" => opts.accept_drop = true,
+            "--horizon-days" => {
+                opts.horizon_days = it
+                    .next()
+                    .and_then(|d| d.parse().ok())
+                    .filter(|d| (1..=3650).contains(d))
+                    .ok_or("--horizon-days needs a number of days (1-3650)")?
+            }
             other => {
                 return Err(format!(
                     "unknown argument {other:?} (a harvest.toml is not read yet: give --source)"
@@ -86,14 +98,16 @@ fn parse_run(args: &[String]) -> Result<run::Options, String> {
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "usage: kulttuurikartta-harvest check <FILE|URL>...
        kulttuurikartta-harvest run --source <FILE|URL> [--source ...] --out DIR [--accept-drop]
+                                   [--horizon-days N]
 
-  check   read each feed (Linked Events or schema.org JSON-LD) and print what to fix.
+  check   read each feed (Linked Events, schema.org JSON-LD or iCalendar) and print what to fix.
           Exit status: 0 no errors (warnings allowed), 1 an event has an error,
           2 a document cannot be read or is in no known format.
   run     read every source, merge them (the first source wins when two give the same
           event) and write DIR/feed.json (for the app) and DIR/report.json. A source that
           fails, or gives less than half of its previous events, keeps its last good copy
-          (--accept-drop accepts a drop). Exit status: 0 feed.json written, 1 nothing written.";
+          (--accept-drop accepts a drop). Recurring iCalendar events are expanded N days
+          ahead (default 400). Exit status: 0 feed.json written, 1 nothing written.";
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}

@@ -16,6 +16,8 @@ use chrono::{DateTime, Utc};
 use kulttuurikartta_core::feed::linked_events_out::write_feed;
 use kulttuurikartta_core::feed::validate;
 use kulttuurikartta_core::feed::{parse_feed, Catalogue, FeedPage};
+
+use crate::formats;
 use kulttuurikartta_explore::config::may_follow;
 use serde_json::{json, Value};
 
@@ -28,6 +30,8 @@ pub struct Options {
     pub sources: Vec<String>,
     pub out: PathBuf,
     pub accept_drop: bool,
+    /// How far ahead recurring iCalendar events are expanded.
+    pub horizon_days: i64,
 }
 
 /// What became of one source in this run.
@@ -48,7 +52,7 @@ pub fn run(opts: &Options, now: DateTime<Utc>, log: &mut impl std::io::Write) ->
     let outcomes: Vec<Outcome> = opts
         .sources
         .iter()
-        .map(|s| harvest_one(s, &state, opts.accept_drop, now))
+        .map(|s| harvest_one(s, &state, opts, now))
         .collect();
     let shown: usize = outcomes
         .iter()
@@ -108,9 +112,16 @@ fn summary(r: &Value) -> String {
 }
 
 /// One source: its pages now, or its last good copy when it fails or drops too much.
-fn harvest_one(src: &str, state: &Path, accept_drop: bool, now: DateTime<Utc>) -> Outcome {
+fn harvest_one(src: &str, state: &Path, opts: &Options, now: DateTime<Utc>) -> Outcome {
     let started = Instant::now();
-    let fetched = read_pages(src);
+    let name = formats::source_name(src);
+    let cx = formats::Context {
+        source_name: &name,
+        now,
+        horizon_days: opts.horizon_days,
+    };
+    let mut format = "unknown";
+    let fetched = read_pages(src, cx, &mut format);
     let last_good = state.join(state_name(src));
     let previous = std::fs::read(&last_good)
         .ok()
@@ -121,7 +132,7 @@ fn harvest_one(src: &str, state: &Path, accept_drop: bool, now: DateTime<Utc>) -
             let count: usize = pages.iter().map(|p| p.events.len()).sum();
             let dropped = previous_count.is_some_and(|before| count * 2 < before);
             match previous {
-                Some(prev) if dropped && !accept_drop => (vec![prev], None, true, true),
+                Some(prev) if dropped && !opts.accept_drop => (vec![prev], None, true, true),
                 _ => {
                     let events: Vec<_> = pages.iter().flat_map(|p| &p.events).collect();
                     let _ = write_atomically(&last_good, write_feed(&events).as_bytes());
@@ -148,6 +159,7 @@ fn harvest_one(src: &str, state: &Path, accept_drop: bool, now: DateTime<Utc>) -
     }
     let report = json!({
         "source": src,
+        "format": format,
         "events": pages.iter().map(|p| p.events.len()).sum::<usize>(),
         "previous_events": previous_count,
         "errors": errors,
@@ -166,12 +178,19 @@ fn harvest_one(src: &str, state: &Path, accept_drop: bool, now: DateTime<Utc>) -
 }
 
 /// Every page of a source: `meta.next` followed on the same origin only, up to MAX_PAGES.
-fn read_pages(src: &str) -> Result<Vec<FeedPage>, String> {
+fn read_pages(
+    src: &str,
+    cx: formats::Context,
+    format: &mut &'static str,
+) -> Result<Vec<FeedPage>, String> {
     let mut pages = Vec::new();
     let mut next = Some(src.to_owned());
     while let Some(url) = next.take() {
         let page = source::read(&url)
-            .and_then(|b| parse_feed(&b, src).map_err(|e| e.to_string()))
+            .and_then(|b| {
+                *format = formats::detect(&b);
+                formats::read(&b, src, cx)
+            })
             .map_err(|e| {
                 if pages.is_empty() {
                     e

@@ -144,3 +144,61 @@ fn nothing_readable_and_no_last_good_copy_writes_nothing_and_exits_1() {
     assert!(!out.join("feed.json").exists());
     assert!(log.contains("nothing written"), "{log}");
 }
+
+#[test]
+fn an_icalendar_source_is_expanded_located_and_linked_as_a_series() {
+    let dir = scratch("ical");
+    let ics = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kuhmo-library.ics");
+    let out = dir.join("out");
+    let (status, log) = run(&out, &[&ics], &[]);
+    assert_eq!(status, 0, "{log}");
+    assert_eq!(report(&out)["sources"][0]["format"], "icalendar");
+    let text = std::fs::read(out.join("feed.json")).unwrap();
+    let page = kulttuurikartta_core::feed::parse_feed(&text, "feed.json").unwrap();
+    let tales: Vec<_> = page
+        .events
+        .iter()
+        .filter(|e| {
+            e.super_event.as_deref() == Some("kuhmo-library:satutunti@kirjasto.kuhmo.example")
+        })
+        .collect();
+    // Three weekly dates, the 19th excluded by a date-only EXDATE.
+    assert_eq!(tales.len(), 2);
+    let first = tales
+        .iter()
+        .find(|e| e.id.ends_with(":20270112T080000Z"))
+        .expect("12 Jan, 10:00 in Helsinki");
+    assert_eq!(
+        first.start.unwrap().to_rfc3339_helsinki(),
+        "2027-01-12T10:00:00+02:00"
+    );
+    assert_eq!(
+        first.municipality,
+        Some("290"),
+        "Kuhmo, from the LOCATION's last part"
+    );
+    assert!(first
+        .categories
+        .contains(&kulttuurikartta_core::feed::Category::ChildrenFamilies));
+    let series = page
+        .events
+        .iter()
+        .find(|e| e.id == "kuhmo-library:satutunti@kirjasto.kuhmo.example")
+        .unwrap();
+    assert_eq!(series.sub_events.len(), 2);
+    let concert = page
+        .events
+        .iter()
+        .find(|e| e.id == "kuhmo-library:konsertti@kuhmo.example")
+        .unwrap();
+    assert_eq!(
+        concert.start.unwrap().to_rfc3339_helsinki(),
+        "2027-07-10T19:00:00+03:00"
+    );
+    assert_eq!(
+        concert.location_kind,
+        kulttuurikartta_core::feed::LocationKind::Exact,
+        "GEO gives the position"
+    );
+    assert_eq!(concert.municipality, Some("290"));
+}

@@ -11,7 +11,10 @@ use crate::region::municipality::fold;
 
 /// Title, start and place, folded: what makes two records from different feeds the same event.
 /// Events without a start or a place are never merged this way (too little to go on).
-fn fingerprint(ev: &Event) -> Option<(String, i64, String)> {
+fn fingerprint(ev: &Event) -> Option<(String, i64, String, bool)> {
+    // A series spans its dates, so it has its first date's title, start and place: it is not a
+    // copy of that date, and is told apart by being a series.
+    let series = ev.super_event_type.is_some() || !ev.sub_events.is_empty();
     let start = ev.start?.first_instant().timestamp();
     let place = ev
         .venue
@@ -19,7 +22,7 @@ fn fingerprint(ev: &Event) -> Option<(String, i64, String)> {
         .map(|v| fold(v.name.text(Lang::Fi)))
         .filter(|p| !p.is_empty())
         .or_else(|| ev.municipality.map(str::to_owned))?;
-    Some((fold(ev.name.text(Lang::Fi)), start, place))
+    Some((fold(ev.name.text(Lang::Fi)), start, place, series))
 }
 
 /// One row of a list of what is on: a single event, or a recurring series shown once.
@@ -221,6 +224,26 @@ mod tests {
         let ids: Vec<_> = cat.events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["y", "x", "u"]);
         assert_eq!(cat.get("x").unwrap().name.text(crate::lang::Lang::Fi), "A");
+    }
+
+    #[test]
+    fn a_series_is_not_taken_for_a_copy_of_its_first_date() {
+        let page = parse_feed(
+            br#"{"data":[
+            {"id":"s:1","name":{"fi":"Satutunti"},"start_time":"2027-01-12T10:00:00+02:00","location":{"name":{"fi":"Kuhmon kirjasto"}},"super_event":{"@id":"s"}},
+            {"id":"s","name":{"fi":"Satutunti"},"start_time":"2027-01-12T10:00:00+02:00","end_time":"2027-01-26T10:45:00+02:00","location":{"name":{"fi":"Kuhmon kirjasto"}},"super_event_type":"recurring","sub_events":[{"@id":"s:1"}]},
+            {"id":"copy","name":{"fi":"SATUTUNTI"},"start_time":"2027-01-12T10:00:00+02:00","location":{"name":{"fi":"Kuhmon kirjasto"}}}]}"#,
+            "t",
+        )
+        .unwrap();
+        let cat = Catalogue::from_pages([page]);
+        let mut ids: Vec<_> = cat.events.iter().map(|e| e.id.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(
+            ids,
+            ["s", "s:1"],
+            "the series stays; a real copy of the date does not"
+        );
     }
 
     #[test]
