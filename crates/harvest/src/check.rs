@@ -18,7 +18,7 @@ pub fn run(sources: &[String], now: DateTime<Utc>, out: &mut impl Write) -> u8 {
             now,
             horizon_days: ical::DEFAULT_HORIZON_DAYS,
         };
-        let page = source::read(src).and_then(|bytes| formats::read(&bytes, src, cx));
+        let page = source::read(src, None).and_then(|bytes| formats::read(&bytes, src, None, cx));
         let page = match page {
             Ok(page) => page,
             Err(why) => {

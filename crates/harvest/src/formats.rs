@@ -1,11 +1,12 @@
 //! One document, whatever its format, read into a core `FeedPage`: Linked Events and schema.org
-//! JSON-LD by core's own reader, iCalendar through `ical` (to Linked Events JSON first, so core
-//! normalises it exactly as it would any other feed). The format is detected from the content.
+//! JSON-LD by core's own reader; iCalendar (`ical`) and the CSV template (`csv_sheet`) are turned
+//! into Linked Events JSON first, so core normalises them exactly as it would any other feed.
+//! The format is detected from the content, unless the harvest file sets it.
 
 use chrono::{DateTime, Utc};
 use kulttuurikartta_core::feed::{parse_feed, FeedPage, Problem};
 
-use crate::ical;
+use crate::{csv_sheet, ical};
 
 /// What a reader needs besides the bytes.
 #[derive(Clone, Copy)]
@@ -16,40 +17,58 @@ pub struct Context<'a> {
     pub horizon_days: i64,
 }
 
-/// The format a document is in, from its first bytes.
+/// The formats a source may be in (a harvest file may name one instead of detection).
+pub const FORMATS: [&str; 3] = ["json", "icalendar", "csv"];
+
+/// The format a document is in, from its first bytes: `json` (Linked Events or JSON-LD, which
+/// core tells apart), `icalendar` or `csv`.
 pub fn detect(bytes: &[u8]) -> &'static str {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]);
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
     let head = head.trim_start_matches('\u{feff}').trim_start();
-    if head.len() >= 15 && head[..15].eq_ignore_ascii_case("BEGIN:VCALENDAR") {
+    if head
+        .get(..15)
+        .is_some_and(|h| h.eq_ignore_ascii_case("BEGIN:VCALENDAR"))
+    {
         "icalendar"
+    } else if !head.starts_with(['{', '[']) && csv_sheet::looks_like(head) {
+        "csv"
     } else {
         "json"
     }
 }
 
-/// Reads one document. `source` (its file or URL) names it in problems.
-pub fn read(bytes: &[u8], source: &str, cx: Context) -> Result<FeedPage, String> {
-    match detect(bytes) {
+/// Reads one document in `format` (one of FORMATS, or None to detect it). `source` (its file or
+/// URL) names it in problems.
+pub fn read(
+    bytes: &[u8],
+    source: &str,
+    format: Option<&str>,
+    cx: Context,
+) -> Result<FeedPage, String> {
+    let text = || std::str::from_utf8(bytes).map_err(|e| format!("the file is not UTF-8: {e}"));
+    let (events, problems, path) = match format.unwrap_or_else(|| detect(bytes)) {
         "icalendar" => {
-            let text = std::str::from_utf8(bytes)
-                .map_err(|e| format!("the iCalendar file is not UTF-8: {e}"))?;
-            let read = ical::read(text, cx.source_name, cx.now, cx.horizon_days)?;
-            let doc = serde_json::json!({ "meta": { "next": null }, "data": read.events });
-            let mut page =
-                parse_feed(doc.to_string().as_bytes(), source).map_err(|e| e.to_string())?;
-            page.problems
-                .extend(read.problems.into_iter().map(|message| Problem {
-                    feed: source.to_owned(),
-                    // Not an index into an event array: these are about the calendar's components.
-                    index: usize::MAX,
-                    event_id: None,
-                    path: "VCALENDAR".to_owned(),
-                    message,
-                }));
-            Ok(page)
+            let r = ical::read(text()?, cx.source_name, cx.now, cx.horizon_days)?;
+            (r.events, r.problems, "VCALENDAR")
         }
-        _ => parse_feed(bytes, source).map_err(|e| e.to_string()),
-    }
+        "csv" => {
+            let r = csv_sheet::read(text()?, cx.source_name)?;
+            (r.events, r.problems, "CSV")
+        }
+        _ => return parse_feed(bytes, source).map_err(|e| e.to_string()),
+    };
+    let doc = serde_json::json!({ "meta": { "next": null }, "data": events });
+    let mut page = parse_feed(doc.to_string().as_bytes(), source).map_err(|e| e.to_string())?;
+    page.problems
+        .extend(problems.into_iter().map(|message| Problem {
+            feed: source.to_owned(),
+            // Not an index into an event array: these are about the file's components or rows.
+            index: usize::MAX,
+            event_id: None,
+            path: path.to_owned(),
+            message,
+        }));
+    Ok(page)
 }
 
 /// A short name for a source, used in ids: a URL's host, or a file's name without extension.
@@ -70,4 +89,25 @@ pub fn source_name(source: &str) -> String {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_told_apart_by_their_first_bytes() {
+        assert_eq!(
+            detect(b"\xEF\xBB\xBF  BEGIN:VCALENDAR\r\nVERSION:2.0"),
+            "icalendar"
+        );
+        assert_eq!(detect("nimi,alkaa,päättyy\nx,1.1.2027,".as_bytes()), "csv");
+        assert_eq!(
+            detect("päättyy,ä".as_bytes()),
+            "json",
+            "a multibyte letter at byte 15 is no panic"
+        );
+        assert_eq!(detect(b"{\"data\":[]}"), "json");
+        assert_eq!(detect(b"<html>"), "json", "core explains what it is not");
+    }
 }

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! kulttuurikartta-harvest check <FILE|URL>...
+//! kulttuurikartta-harvest run <harvest.toml> [--out DIR]
 //! kulttuurikartta-harvest run --source <FILE|URL> [--source …] --out DIR [--accept-drop]
 //! ```
 //! `run` reads every source (Linked Events pages, following `meta.next` on the same origin,
@@ -17,13 +18,19 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod check;
 #[cfg(not(target_arch = "wasm32"))]
+mod csv_sheet;
+#[cfg(not(target_arch = "wasm32"))]
 mod formats;
+#[cfg(not(target_arch = "wasm32"))]
+mod harvest_file;
 #[cfg(not(target_arch = "wasm32"))]
 mod ical;
 #[cfg(not(target_arch = "wasm32"))]
 mod run;
 #[cfg(not(target_arch = "wasm32"))]
 mod source;
+#[cfg(not(target_arch = "wasm32"))]
+mod words;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -61,49 +68,69 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn parse_run(args: &[String]) -> Result<run::Options, String> {
-    let mut opts = run::Options {
-        sources: Vec::new(),
-        out: std::path::PathBuf::new(),
-        accept_drop: false,
-        horizon_days: ical::DEFAULT_HORIZON_DAYS,
-    };
+    let (mut locations, mut file, mut out) = (Vec::new(), None, None);
+    let (mut accept_drop, mut horizon_days) = (false, ical::DEFAULT_HORIZON_DAYS);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--source" => opts
-                .sources
-                .push(it.next().ok_or("--source needs a file or URL")?.clone()),
-            "--out" => opts.out = it.next().ok_or("--out needs a folder")?.into(),
-            "--accept-drop" => opts.accept_drop = true,
+            "--source" => locations.push(it.next().ok_or("--source needs a file or URL")?.clone()),
+            "--out" => {
+                out = Some(std::path::PathBuf::from(
+                    it.next().ok_or("--out needs a folder")?,
+                ))
+            }
+            "--accept-drop" => accept_drop = true,
             "--horizon-days" => {
-                opts.horizon_days = it
+                horizon_days = it
                     .next()
                     .and_then(|d| d.parse().ok())
                     .filter(|d| (1..=3650).contains(d))
                     .ok_or("--horizon-days needs a number of days (1-3650)")?
             }
-            other => {
-                return Err(format!(
-                    "unknown argument {other:?} (a harvest.toml is not read yet: give --source)"
-                ))
+            other if !other.starts_with("--") && file.is_none() => {
+                file = Some(std::path::PathBuf::from(other))
             }
+            other => return Err(format!("unknown argument {other:?}")),
         }
     }
-    if opts.sources.is_empty() || opts.out.as_os_str().is_empty() {
-        return Err("run needs at least one --source and an --out folder".into());
+    match (file, locations.is_empty()) {
+        (Some(f), true) => {
+            let mut opts = harvest_file::load(&f, out, horizon_days)?;
+            if accept_drop {
+                opts.sources.iter_mut().for_each(|s| s.accept_drop = true);
+            }
+            Ok(opts)
+        }
+        (None, false) => Ok(run::Options {
+            sources: locations
+                .into_iter()
+                .map(|l| run::Source {
+                    name: formats::source_name(&l),
+                    location: l,
+                    format: None,
+                    accept_drop,
+                })
+                .collect(),
+            out: out.ok_or("run needs an --out folder")?,
+            horizon_days,
+            contact: None,
+        }),
+        (Some(_), false) => Err("give a harvest file or --source, not both".into()),
+        (None, true) => Err("run needs a harvest file or at least one --source".into()),
     }
-    Ok(opts)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "usage: kulttuurikartta-harvest check <FILE|URL>...
+       kulttuurikartta-harvest run <harvest.toml> [--out DIR] [--accept-drop] [--horizon-days N]
        kulttuurikartta-harvest run --source <FILE|URL> [--source ...] --out DIR [--accept-drop]
                                    [--horizon-days N]
 
   check   read each feed (Linked Events, schema.org JSON-LD or iCalendar) and print what to fix.
           Exit status: 0 no errors (warnings allowed), 1 an event has an error,
           2 a document cannot be read or is in no known format.
-  run     read every source, merge them (the first source wins when two give the same
+  run     read every source (of the harvest file, see examples/harvest.toml, or given
+          with --source), merge them (the first source wins when two give the same
           event) and write DIR/feed.json (for the app) and DIR/report.json. A source that
           fails, or gives less than half of its previous events, keeps its last good copy
           (--accept-drop accepts a drop). Recurring iCalendar events are expanded N days

@@ -27,11 +27,24 @@ use crate::source;
 const MAX_PAGES: usize = 50;
 
 pub struct Options {
-    pub sources: Vec<String>,
+    pub sources: Vec<Source>,
     pub out: PathBuf,
-    pub accept_drop: bool,
     /// How far ahead recurring iCalendar events are expanded.
     pub horizon_days: i64,
+    /// Who runs the harvest, for the User-Agent (a source's admin can then reach them).
+    pub contact: Option<String>,
+}
+
+/// One source to harvest.
+pub struct Source {
+    /// A file path or an http(s) URL.
+    pub location: String,
+    /// Prefixes ids the source does not give (iCalendar, CSV) and names it in the report.
+    pub name: String,
+    /// One of `formats::FORMATS`, or None to detect it from the content.
+    pub format: Option<String>,
+    /// Accept a drop to under half of the previous run's events.
+    pub accept_drop: bool,
 }
 
 /// What became of one source in this run.
@@ -112,16 +125,22 @@ fn summary(r: &Value) -> String {
 }
 
 /// One source: its pages now, or its last good copy when it fails or drops too much.
-fn harvest_one(src: &str, state: &Path, opts: &Options, now: DateTime<Utc>) -> Outcome {
+fn harvest_one(source: &Source, state: &Path, opts: &Options, now: DateTime<Utc>) -> Outcome {
     let started = Instant::now();
-    let name = formats::source_name(src);
+    let src = source.location.as_str();
     let cx = formats::Context {
-        source_name: &name,
+        source_name: &source.name,
         now,
         horizon_days: opts.horizon_days,
     };
     let mut format = "unknown";
-    let fetched = read_pages(src, cx, &mut format);
+    let fetched = read_pages(
+        src,
+        source.format.as_deref(),
+        opts.contact.as_deref(),
+        cx,
+        &mut format,
+    );
     let last_good = state.join(state_name(src));
     let previous = std::fs::read(&last_good)
         .ok()
@@ -132,7 +151,7 @@ fn harvest_one(src: &str, state: &Path, opts: &Options, now: DateTime<Utc>) -> O
             let count: usize = pages.iter().map(|p| p.events.len()).sum();
             let dropped = previous_count.is_some_and(|before| count * 2 < before);
             match previous {
-                Some(prev) if dropped && !opts.accept_drop => (vec![prev], None, true, true),
+                Some(prev) if dropped && !source.accept_drop => (vec![prev], None, true, true),
                 _ => {
                     let events: Vec<_> = pages.iter().flat_map(|p| &p.events).collect();
                     let _ = write_atomically(&last_good, write_feed(&events).as_bytes());
@@ -158,6 +177,7 @@ fn harvest_one(src: &str, state: &Path, opts: &Options, now: DateTime<Utc>) -> O
         }));
     }
     let report = json!({
+        "name": source.name,
         "source": src,
         "format": format,
         "events": pages.iter().map(|p| p.events.len()).sum::<usize>(),
@@ -171,7 +191,7 @@ fn harvest_one(src: &str, state: &Path, opts: &Options, now: DateTime<Utc>) -> O
         "findings": findings,
     });
     Outcome {
-        source: src.to_owned(),
+        source: source.name.clone(),
         pages,
         report,
     }
@@ -180,16 +200,18 @@ fn harvest_one(src: &str, state: &Path, opts: &Options, now: DateTime<Utc>) -> O
 /// Every page of a source: `meta.next` followed on the same origin only, up to MAX_PAGES.
 fn read_pages(
     src: &str,
+    given_format: Option<&str>,
+    contact: Option<&str>,
     cx: formats::Context,
     format: &mut &'static str,
 ) -> Result<Vec<FeedPage>, String> {
     let mut pages = Vec::new();
     let mut next = Some(src.to_owned());
     while let Some(url) = next.take() {
-        let page = source::read(&url)
+        let page = source::read(&url, contact)
             .and_then(|b| {
                 *format = formats::detect(&b);
-                formats::read(&b, src, cx)
+                formats::read(&b, src, given_format, cx)
             })
             .map_err(|e| {
                 if pages.is_empty() {

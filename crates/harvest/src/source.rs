@@ -6,27 +6,29 @@ use std::time::Duration;
 /// Feeds bigger than this are refused (the app's own limit).
 const MAX_BYTES: u64 = kulttuurikartta_core::feed::MAX_FEED_BYTES as u64;
 
-/// A User-Agent that names the command, so a publisher's server log says who asked.
-const USER_AGENT: &str = concat!(
-    "kulttuurikartta-harvest/",
-    env!("CARGO_PKG_VERSION"),
-    " (+https://github.com/kulttuurikartta)"
-);
-
-/// The bytes of a file path or an http(s) URL; Err says why not, in plain words.
-pub fn read(source: &str) -> Result<Vec<u8>, String> {
+/// The bytes of a file path or an http(s) URL; Err says why not, in plain words. `contact` (an
+/// e-mail address) goes into the User-Agent, which names the command, so that a publisher's
+/// server log says who asked and how to reach them.
+pub fn read(source: &str, contact: Option<&str>) -> Result<Vec<u8>, String> {
     if source.starts_with("http://") || source.starts_with("https://") {
-        fetch(source)
+        fetch(source, contact)
     } else {
         std::fs::read(source).map_err(|e| format!("cannot read the file: {e}"))
     }
 }
 
-fn fetch(url: &str) -> Result<Vec<u8>, String> {
+fn fetch(url: &str, contact: Option<&str>) -> Result<Vec<u8>, String> {
+    let user_agent = format!(
+        "kulttuurikartta-harvest/{}{}",
+        env!("CARGO_PKG_VERSION"),
+        contact
+            .map(|c| format!(" (+mailto:{c})"))
+            .unwrap_or_default()
+    );
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_connect(Some(Duration::from_secs(10)))
         .timeout_global(Some(Duration::from_secs(60)))
-        .user_agent(USER_AGENT)
+        .user_agent(user_agent)
         .http_status_as_error(false)
         .build()
         .into();

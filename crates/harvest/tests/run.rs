@@ -202,3 +202,85 @@ fn an_icalendar_source_is_expanded_located_and_linked_as_a_series() {
     );
     assert_eq!(concert.municipality, Some("290"));
 }
+
+#[test]
+fn the_example_harvest_file_runs_offline_over_all_three_formats() {
+    let out = scratch("example").join("out");
+    let example = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/harvest.toml");
+    let o = Command::new(env!("CARGO_BIN_EXE_kulttuurikartta-harvest"))
+        .arg("run")
+        .arg(&example)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let r = report(&out);
+    let formats: Vec<_> = r["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap(), s["format"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        formats,
+        [
+            ("kuhmo-library", "icalendar"),
+            ("sample-jsonld", "json"),
+            ("small-municipality", "csv")
+        ]
+    );
+    assert!(r["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["errors"] == 0 && s["error"].is_null()));
+    let ids = ids(&out);
+    assert!(ids
+        .iter()
+        .any(|i| i.starts_with("kuhmo-library:satutunti@")));
+    assert!(ids.iter().any(|i| i == "suomussalmi-joulukonsertti-2027"));
+}
+
+#[test]
+fn a_harvest_file_with_an_unknown_format_or_field_is_refused_clearly() {
+    let dir = scratch("badtoml");
+    let toml = dir.join("h.toml");
+    std::fs::write(
+        &toml,
+        "out = \"o\"\n[[source]]\nurl = \"a.json\"\nformat = \"xml\"\n",
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_kulttuurikartta-harvest"))
+        .arg("run")
+        .arg(&toml)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("format \"xml\" is not one of"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    std::fs::write(
+        &toml,
+        "out = \"o\"\n[[source]]\nurl = \"a.json\"\nfrequency = 3\n",
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_kulttuurikartta-harvest"))
+        .arg("run")
+        .arg(&toml)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("unknown field `frequency`"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
