@@ -18,7 +18,9 @@ pub fn run(sources: &[String], now: DateTime<Utc>, out: &mut impl Write) -> u8 {
             now,
             horizon_days: ical::DEFAULT_HORIZON_DAYS,
         };
-        let page = source::read(src, None).and_then(|bytes| formats::read(&bytes, src, None, cx));
+        let page = source::Fetcher::default()
+            .read(src)
+            .and_then(|f| formats::read(&f.bytes, src, None, cx));
         let page = match page {
             Ok(page) => page,
             Err(why) => {

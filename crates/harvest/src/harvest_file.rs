@@ -5,6 +5,7 @@
 //! contact = "kulttuuri@example.fi"   # in the User-Agent, so source admins can reach you
 //! out = "harvest"                    # where feed.json goes (--out overrides), relative to this file
 //! horizon_days = 400                 # how far ahead repeating iCalendar events are expanded
+//! timeout_secs = 60                  # total time limit of one request
 //!
 //! [[source]]
 //! name = "kuhmo-library"             # prefixes ids the source does not give; names it in the report
@@ -24,6 +25,7 @@ use crate::run::{Options, Source};
 #[serde(deny_unknown_fields)]
 struct File {
     contact: Option<String>,
+    timeout_secs: Option<u64>,
     out: Option<PathBuf>,
     horizon_days: Option<i64>,
     #[serde(rename = "source", default)]
@@ -85,6 +87,10 @@ pub fn load(path: &Path, out: Option<PathBuf>, horizon_days: i64) -> Result<Opti
         sources,
         out,
         horizon_days: file.horizon_days.unwrap_or(horizon_days),
-        contact: file.contact,
+        fetcher: crate::source::Fetcher {
+            contact: file.contact,
+            timeout_secs: file.timeout_secs.unwrap_or(0),
+            cache: None,
+        },
     })
 }

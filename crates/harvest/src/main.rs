@@ -113,7 +113,7 @@ fn parse_run(args: &[String]) -> Result<run::Options, String> {
                 .collect(),
             out: out.ok_or("run needs an --out folder")?,
             horizon_days,
-            contact: None,
+            fetcher: source::Fetcher::default(),
         }),
         (Some(_), false) => Err("give a harvest file or --source, not both".into()),
         (None, true) => Err("run needs a harvest file or at least one --source".into()),

@@ -31,8 +31,8 @@ pub struct Options {
     pub out: PathBuf,
     /// How far ahead recurring iCalendar events are expanded.
     pub horizon_days: i64,
-    /// Who runs the harvest, for the User-Agent (a source's admin can then reach them).
-    pub contact: Option<String>,
+    /// How sources are fetched (User-Agent contact, time limit); `run` adds the state folder.
+    pub fetcher: source::Fetcher,
 }
 
 /// One source to harvest.
@@ -134,12 +134,18 @@ fn harvest_one(source: &Source, state: &Path, opts: &Options, now: DateTime<Utc>
         horizon_days: opts.horizon_days,
     };
     let mut format = "unknown";
+    let fetcher = source::Fetcher {
+        cache: Some(state.join("http")),
+        ..opts.fetcher.clone()
+    };
+    let mut http = HttpNote::default();
     let fetched = read_pages(
         src,
         source.format.as_deref(),
-        opts.contact.as_deref(),
+        &fetcher,
         cx,
         &mut format,
+        &mut http,
     );
     let last_good = state.join(state_name(src));
     let previous = std::fs::read(&last_good)
@@ -180,6 +186,8 @@ fn harvest_one(source: &Source, state: &Path, opts: &Options, now: DateTime<Utc>
         "name": source.name,
         "source": src,
         "format": format,
+        "http_status": http.status,
+        "not_modified": http.not_modified,
         "events": pages.iter().map(|p| p.events.len()).sum::<usize>(),
         "previous_events": previous_count,
         "errors": errors,
@@ -198,20 +206,35 @@ fn harvest_one(source: &Source, state: &Path, opts: &Options, now: DateTime<Utc>
 }
 
 /// Every page of a source: `meta.next` followed on the same origin only, up to MAX_PAGES.
+/// What HTTP said about a source's first page, for the report.
+#[derive(Default)]
+struct HttpNote {
+    status: Option<u16>,
+    not_modified: bool,
+}
+
 fn read_pages(
     src: &str,
     given_format: Option<&str>,
-    contact: Option<&str>,
+    fetcher: &source::Fetcher,
     cx: formats::Context,
     format: &mut &'static str,
+    http: &mut HttpNote,
 ) -> Result<Vec<FeedPage>, String> {
     let mut pages = Vec::new();
     let mut next = Some(src.to_owned());
     while let Some(url) = next.take() {
-        let page = source::read(&url, contact)
-            .and_then(|b| {
-                *format = formats::detect(&b);
-                formats::read(&b, src, given_format, cx)
+        let page = fetcher
+            .read(&url)
+            .and_then(|f| {
+                if pages.is_empty() {
+                    *http = HttpNote {
+                        status: f.status,
+                        not_modified: f.not_modified,
+                    };
+                }
+                *format = formats::detect(&f.bytes);
+                formats::read(&f.bytes, src, given_format, cx)
             })
             .map_err(|e| {
                 if pages.is_empty() {
@@ -232,7 +255,7 @@ fn read_pages(
 
 /// The state file of a source: its name made safe for a file system, plus a hash so that two
 /// sources that clean up to the same name do not share a file.
-fn state_name(src: &str) -> String {
+pub fn state_name(src: &str) -> String {
     let clean: String = src
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
