@@ -92,5 +92,6 @@ pub fn load(path: &Path, out: Option<PathBuf>, horizon_days: i64) -> Result<Opti
             timeout_secs: file.timeout_secs.unwrap_or(0),
             cache: None,
         },
+        report_lang: "fi".to_owned(),
     })
 }

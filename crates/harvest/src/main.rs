@@ -26,6 +26,8 @@ mod harvest_file;
 #[cfg(not(target_arch = "wasm32"))]
 mod ical;
 #[cfg(not(target_arch = "wasm32"))]
+mod report_html;
+#[cfg(not(target_arch = "wasm32"))]
 mod run;
 #[cfg(not(target_arch = "wasm32"))]
 mod source;
@@ -70,6 +72,7 @@ fn main() -> std::process::ExitCode {
 fn parse_run(args: &[String]) -> Result<run::Options, String> {
     let (mut locations, mut file, mut out) = (Vec::new(), None, None);
     let (mut accept_drop, mut horizon_days) = (false, ical::DEFAULT_HORIZON_DAYS);
+    let mut lang = "fi".to_owned();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -80,6 +83,13 @@ fn parse_run(args: &[String]) -> Result<run::Options, String> {
                 ))
             }
             "--accept-drop" => accept_drop = true,
+            "--lang" => {
+                lang = it
+                    .next()
+                    .filter(|l| ["fi", "sv", "en"].contains(&l.as_str()))
+                    .ok_or("--lang needs fi, sv or en")?
+                    .clone()
+            }
             "--horizon-days" => {
                 horizon_days = it
                     .next()
@@ -96,6 +106,7 @@ fn parse_run(args: &[String]) -> Result<run::Options, String> {
     match (file, locations.is_empty()) {
         (Some(f), true) => {
             let mut opts = harvest_file::load(&f, out, horizon_days)?;
+            opts.report_lang = lang;
             if accept_drop {
                 opts.sources.iter_mut().for_each(|s| s.accept_drop = true);
             }
@@ -114,6 +125,7 @@ fn parse_run(args: &[String]) -> Result<run::Options, String> {
             out: out.ok_or("run needs an --out folder")?,
             horizon_days,
             fetcher: source::Fetcher::default(),
+            report_lang: lang,
         }),
         (Some(_), false) => Err("give a harvest file or --source, not both".into()),
         (None, true) => Err("run needs a harvest file or at least one --source".into()),
@@ -123,6 +135,7 @@ fn parse_run(args: &[String]) -> Result<run::Options, String> {
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "usage: kulttuurikartta-harvest check <FILE|URL>...
        kulttuurikartta-harvest run <harvest.toml> [--out DIR] [--accept-drop] [--horizon-days N]
+                                   [--lang fi|sv|en]
        kulttuurikartta-harvest run --source <FILE|URL> [--source ...] --out DIR [--accept-drop]
                                    [--horizon-days N]
 
@@ -131,7 +144,8 @@ const USAGE: &str = "usage: kulttuurikartta-harvest check <FILE|URL>...
           2 a document cannot be read or is in no known format.
   run     read every source (of the harvest file, see examples/harvest.toml, or given
           with --source), merge them (the first source wins when two give the same
-          event) and write DIR/feed.json (for the app) and DIR/report.json. A source that
+          event) and write DIR/feed.json (for the app), DIR/report.json and DIR/report.html
+          (in Finnish, or --lang sv / en). A source that
           fails, or gives less than half of its previous events, keeps its last good copy
           (--accept-drop accepts a drop). Recurring iCalendar events are expanded N days
           ahead (default 400). Exit status: 0 feed.json written, 1 nothing written.";

@@ -5,8 +5,8 @@
 //! time (a broken CMS), is shown from that copy and marked in the report. `--accept-drop` accepts
 //! such a drop.
 //!
-//! Writes `DIR/feed.json` (Linked Events, sorted by id, see `core::feed::linked_events_out`) and
-//! `DIR/report.json`. Merging keeps the first copy of an event reached twice (same id, or the
+//! Writes `DIR/feed.json` (Linked Events, sorted by id, see `core::feed::linked_events_out`),
+//! `DIR/report.json` and `DIR/report.html` (the same for a person, `report_html`). Merging keeps the first copy of an event reached twice (same id, or the
 //! same title, start and place), so list the most authoritative source first.
 
 use std::path::{Path, PathBuf};
@@ -33,6 +33,8 @@ pub struct Options {
     pub horizon_days: i64,
     /// How sources are fetched (User-Agent contact, time limit); `run` adds the state folder.
     pub fetcher: source::Fetcher,
+    /// The language of report.html: fi, sv or en.
+    pub report_lang: String,
 }
 
 /// One source to harvest.
@@ -89,10 +91,15 @@ pub fn run(opts: &Options, now: DateTime<Utc>, log: &mut impl std::io::Write) ->
         "events": catalogue.events.len(),
         "sources": reports,
     });
-    let written = write_atomically(&opts.out.join("feed.json"), feed.as_bytes()).and_then(|()| {
-        let text = serde_json::to_string_pretty(&report).expect("JSON values serialise") + "\n";
-        write_atomically(&opts.out.join("report.json"), text.as_bytes())
-    });
+    let written = write_atomically(&opts.out.join("feed.json"), feed.as_bytes())
+        .and_then(|()| {
+            let text = serde_json::to_string_pretty(&report).expect("JSON values serialise") + "\n";
+            write_atomically(&opts.out.join("report.json"), text.as_bytes())
+        })
+        .and_then(|()| {
+            let html = crate::report_html::render(&report, &opts.report_lang);
+            write_atomically(&opts.out.join("report.html"), html.as_bytes())
+        });
     match written {
         Ok(()) => {
             let _ = writeln!(
