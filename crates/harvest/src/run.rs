@@ -154,7 +154,7 @@ fn harvest_one(source: &Source, state: &Path, opts: &Options, now: DateTime<Utc>
         &mut format,
         &mut http,
     );
-    let last_good = state.join(state_name(src));
+    let last_good = state.join(source::file_key(src));
     let previous = std::fs::read(&last_good)
         .ok()
         .and_then(|b| parse_feed(&b, src).ok());
@@ -258,20 +258,6 @@ fn read_pages(
         pages.push(page);
     }
     Ok(pages)
-}
-
-/// The state file of a source: its name made safe for a file system, plus a hash so that two
-/// sources that clean up to the same name do not share a file.
-pub fn state_name(src: &str) -> String {
-    let clean: String = src
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .take(80)
-        .collect();
-    let hash = src.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{clean}-{hash:016x}.json")
 }
 
 /// Written beside the target and renamed over it, so a reader (the web server) never sees half

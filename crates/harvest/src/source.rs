@@ -147,7 +147,7 @@ impl Fetcher {
 
     fn paths(&self, url: &str) -> Option<(PathBuf, PathBuf)> {
         let dir = self.cache.as_ref()?;
-        let key = crate::run::state_name(url);
+        let key = file_key(url);
         Some((
             dir.join(format!("{key}.http.json")),
             dir.join(format!("{key}.body")),
@@ -168,4 +168,18 @@ impl Fetcher {
             let _ = std::fs::write(meta, validators.to_string());
         }
     }
+}
+
+/// A file name for a source or URL in the state folder: its name made safe for a file system,
+/// plus a hash so that two that clean up to the same name do not share a file.
+pub fn file_key(src: &str) -> String {
+    let clean: String = src
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .take(80)
+        .collect();
+    let hash = src.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{clean}-{hash:016x}.json")
 }

@@ -246,7 +246,10 @@ fn the_example_harvest_file_runs_offline_over_all_three_formats() {
         .any(|i| i.starts_with("kuhmo-library:satutunti@")));
     assert!(ids.iter().any(|i| i == "suomussalmi-joulukonsertti-2027"));
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
-    assert!(html.contains(r#"<html lang="fi">"#) && html.contains("small-municipality"), "report.html, in Finnish");
+    assert!(
+        html.contains(r#"<html lang="fi">"#) && html.contains("small-municipality"),
+        "report.html, in Finnish"
+    );
 }
 
 #[test]
