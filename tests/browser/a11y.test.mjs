@@ -34,6 +34,7 @@ const screens = [
   ['series page', `event/${encodeURIComponent('https://example.invalid/tapahtumat/ld-7')}?feed=sample-feed-jsonld.json`],
   ['not found', 'no/such/page'],
   ['load error', '?feed=broken-feed.json'],
+  ['validator with a report', 'validate?feed=sample-feed.json', (page) => page.waitForSelector('[data-testid="validator-report"]')],
 ];
 
 for (const [name, path, setup] of screens) {

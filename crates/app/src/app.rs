@@ -11,7 +11,7 @@ use crate::dom;
 use crate::load;
 use crate::pages::{
     embed_builder::EmbedBuilder, event::EventPage, explorer::Explorer, not_found::NotFound,
-    statement::Statement,
+    statement::Statement, validate::Validate,
 };
 use crate::state::{
     use_loaded, BasePath, EmbedMode, EventsRead, KioskMode, LoadedResource, Selection, UiLang,
@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/embed") view=Explorer />
                         <Route path=path!("/kiosk") view=Explorer />
                         <Route path=path!("/embed-builder") view=EmbedBuilder />
+                        <Route path=path!("/validate") view=Validate />
                     </Routes>
                 </Shell>
                 {kiosk.map(|kiosk| view! { <KioskLayer kiosk /> })}

@@ -12,3 +12,4 @@ pub mod percent;
 pub mod query;
 pub mod timeline;
 pub mod url;
+pub mod validator;

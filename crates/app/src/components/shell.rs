@@ -141,6 +141,10 @@ fn Footer() -> impl IntoView {
         move || format!("{}/accessibility?lang={}", base.0, lang.get().code())
     };
     let builder = format!("{}/embed-builder", base.0);
+    let validate = {
+        let base = base.clone();
+        move || format!("{}/validate?lang={}", base.0, lang.get().code())
+    };
     let kiosk = crate::state::use_kiosk().is_some();
     view! {
         <footer class="site-footer">
@@ -148,6 +152,7 @@ fn Footer() -> impl IntoView {
             <p class="footer-links">
                 <a href=statement data-testid="statement-link">{move || lang.get().t(Key::AccessibilityStatement)}</a>
                 {(!kiosk).then(|| view! { <a href=builder.clone() data-testid="builder-link">{move || lang.get().t(Key::EmbedBuilder)}</a> })}
+                {(!kiosk).then(|| view! { <a href=validate.clone() data-testid="validate-link">{move || lang.get().t(Key::ValidateLink)}</a> })}
             </p>
         </footer>
     }

@@ -5,3 +5,4 @@ pub mod event;
 pub mod explorer;
 pub mod not_found;
 pub mod statement;
+pub mod validate;
