@@ -158,7 +158,7 @@ describe('headers', () => {
   test('the app sends a strict CSP, refuses framing and is revalidated', async () => {
     for (const [, baseOf] of SERVERS) {
       const base = baseOf();
-      for (const path of ['', 'event/x', 'accessibility', 'kiosk', 'no-such-page']) {
+      for (const path of ['', 'event/x', 'accessibility', 'kiosk', 'validate', 'no-such-page']) {
         const res = await get(base + path);
         assert.equal(res.status, 200, `${base + path} is the app's index.html`);
         assert.match(res.headers['content-type'], /^text\/html/);
@@ -294,6 +294,10 @@ describe('the app under the strict CSP', () => {
           assert.ok(Number(await p.getAttribute('[data-testid="result-count"]', 'data-count')) > 0);
           await p.evaluate(() => navigator.serviceWorker.ready);
           await p.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+        }],
+        ['validate?feed=sample-feed.json', async (p) => {
+          await p.waitForSelector('[data-testid="validator-report"]');
+          assert.equal(await p.getAttribute('[data-testid="validator-report"]', 'data-events'), '483');
         }],
         ['no-such-page', async (p) => assert.ok(await p.isVisible('[data-testid="not-found"]'))],
       ];

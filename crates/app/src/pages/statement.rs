@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::dom;
-use crate::state::{use_lang, use_loaded};
+use crate::state::{use_base, use_lang, use_loaded};
 use kulttuurikartta_explore::i18n::Key;
 use kulttuurikartta_explore::i18n::Translate;
 
@@ -12,6 +12,7 @@ use kulttuurikartta_explore::i18n::Translate;
 pub fn Statement() -> impl IntoView {
     let lang = use_lang();
     let loaded = use_loaded();
+    let base = use_base();
     let t = move |k: Key| lang.get().t(k);
     Effect::new(move |_| {
         dom::set_title(&format!(
@@ -41,6 +42,11 @@ pub fn Statement() -> impl IntoView {
             </ul>
             <h2>{move || t(Key::StatementMethodHeading)}</h2>
             <p>{move || t(Key::StatementMethod)}</p>
+            <p>
+                <a href=move || format!("{}/validate?lang={}", base.0, lang.get().code()) data-testid="statement-validate-link">
+                    {move || t(Key::ValidateLink)}
+                </a>
+            </p>
             <h2>{move || t(Key::StatementFeedbackHeading)}</h2>
             <p>{move || t(Key::StatementFeedback)}</p>
             {move || email().map(|e| view! {
