@@ -1,12 +1,12 @@
 //! One document, whatever its format, read into a core `FeedPage`: Linked Events and schema.org
-//! JSON-LD by core's own reader; iCalendar (`ical`) and the CSV template (`csv_sheet`) are turned
-//! into Linked Events JSON first, so core normalises them exactly as it would any other feed.
+//! JSON-LD by core's own reader, including the JSON-LD blocks of an HTML page (`html_page`);
+//! iCalendar (`ical`) and the CSV template (`csv_sheet`) are turned into Linked Events JSON first, so core normalises them exactly as it would any other feed.
 //! The format is detected from the content, unless the harvest file sets it.
 
 use chrono::{DateTime, Utc};
 use kulttuurikartta_core::feed::{parse_feed, FeedPage, Problem};
 
-use crate::{csv_sheet, ical};
+use crate::{csv_sheet, html_page, ical};
 
 /// What a reader needs besides the bytes.
 #[derive(Clone, Copy)]
@@ -18,10 +18,10 @@ pub struct Context<'a> {
 }
 
 /// The formats a source may be in (a harvest file may name one instead of detection).
-pub const FORMATS: [&str; 3] = ["json", "icalendar", "csv"];
+pub const FORMATS: [&str; 4] = ["json", "icalendar", "csv", "html"];
 
 /// The format a document is in, from its first bytes: `json` (Linked Events or JSON-LD, which
-/// core tells apart), `icalendar` or `csv`.
+/// core tells apart), `icalendar`, `html` (a page with JSON-LD blocks) or `csv`.
 pub fn detect(bytes: &[u8]) -> &'static str {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
     let head = head.trim_start_matches('\u{feff}').trim_start();
@@ -30,6 +30,8 @@ pub fn detect(bytes: &[u8]) -> &'static str {
         .is_some_and(|h| h.eq_ignore_ascii_case("BEGIN:VCALENDAR"))
     {
         "icalendar"
+    } else if html_page::looks_like(head) {
+        "html"
     } else if !head.starts_with(['{', '[']) && csv_sheet::looks_like(head) {
         "csv"
     } else {
@@ -54,6 +56,29 @@ pub fn read(
         "csv" => {
             let r = csv_sheet::read(text()?, cx.source_name)?;
             (r.events, r.problems, "CSV")
+        }
+        "html" => {
+            let r = html_page::read(text()?);
+            // A page without events is not an empty feed: a login page, a network's sign-in page
+            // or a wrong address, which must not replace a source's events with nothing.
+            if r.document["@graph"].as_array().is_none_or(Vec::is_empty) {
+                let mut why = "an HTML page without schema.org events in JSON-LD".to_owned();
+                if let Some(p) = r.problems.first() {
+                    why = format!("{why} ({p})");
+                }
+                return Err(why);
+            }
+            let mut page =
+                parse_feed(r.document.to_string().as_bytes(), source).map_err(|e| e.to_string())?;
+            page.problems
+                .extend(r.problems.into_iter().map(|message| Problem {
+                    feed: source.to_owned(),
+                    index: usize::MAX,
+                    event_id: None,
+                    path: "HTML".to_owned(),
+                    message,
+                }));
+            return Ok(page);
         }
         _ => return parse_feed(bytes, source).map_err(|e| e.to_string()),
     };
@@ -108,6 +133,11 @@ mod tests {
             "a multibyte letter at byte 15 is no panic"
         );
         assert_eq!(detect(b"{\"data\":[]}"), "json");
-        assert_eq!(detect(b"<html>"), "json", "core explains what it is not");
+        assert_eq!(detect(b"<!DOCTYPE html><html>"), "html");
+        assert_eq!(
+            detect(b"<p>oops</p>"),
+            "json",
+            "core explains what it is not"
+        );
     }
 }

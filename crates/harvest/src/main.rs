@@ -24,6 +24,8 @@ mod formats;
 #[cfg(not(target_arch = "wasm32"))]
 mod harvest_file;
 #[cfg(not(target_arch = "wasm32"))]
+mod html_page;
+#[cfg(not(target_arch = "wasm32"))]
 mod ical;
 #[cfg(not(target_arch = "wasm32"))]
 mod report_html;
@@ -139,7 +141,8 @@ const USAGE: &str = "usage: kulttuurikartta-harvest check <FILE|URL>...
        kulttuurikartta-harvest run --source <FILE|URL> [--source ...] --out DIR [--accept-drop]
                                    [--horizon-days N]
 
-  check   read each feed (Linked Events, schema.org JSON-LD or iCalendar) and print what to fix.
+  check   read each feed (Linked Events, schema.org JSON-LD, an HTML page's JSON-LD blocks,
+          iCalendar or the CSV template) and print what to fix.
           Exit status: 0 no errors (warnings allowed), 1 an event has an error,
           2 a document cannot be read or is in no known format.
   run     read every source (of the harvest file, see examples/harvest.toml, or given

@@ -69,7 +69,7 @@ fn an_unreadable_or_unknown_document_makes_the_status_2_and_the_others_are_still
     ]);
     assert_eq!(status, 2, "{out}");
     assert!(
-        out.contains("portal.html: unreadable: the feed is not valid JSON (line 1, column 1"),
+        out.contains("portal.html: unreadable: an HTML page without schema.org events in JSON-LD"),
         "{out}"
     );
     assert!(
@@ -124,4 +124,18 @@ fn a_url_is_fetched_and_an_http_error_is_unreadable() {
         out.contains(&format!("{url}: unreadable: the server answered HTTP 500")),
         "{out}"
     );
+}
+
+#[test]
+fn an_event_page_with_json_ld_blocks_is_checked_like_a_feed() {
+    let page = write(
+        "event.html",
+        r#"<!DOCTYPE html><html><head>
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"WebSite","name":"Kunta"}</script>
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"TheaterEvent","@id":"https://kunta.example/e/7","name":"Seitsemän veljestä","startDate":"2027-01-15T18:30:00+02:00","location":{"@type":"Place","name":"Kajaanin kaupunginteatteri","address":{"@type":"PostalAddress","addressLocality":"Kajaani"}}}</script>
+        </head><body></body></html>"#,
+    );
+    let (status, out) = check(&[&page]);
+    assert_eq!(status, 0, "{out}");
+    assert!(out.contains("event.html: 1 events read, 0 errors"), "{out}");
 }

@@ -68,6 +68,68 @@ pub fn when(v: Option<&Value>) -> Result<Option<When>, String> {
     ))
 }
 
+/// What a publisher should hear about how a time was written, once it has been read as `when`:
+/// a clock time with no offset (read as Helsinki time), or an offset that Helsinki does not have
+/// on that date (`+02:00` in July: probably the wrong time zone). `Z` (UTC) is always clear.
+pub fn time_note(v: Option<&Value>, when: Option<When>, field: &str) -> Option<String> {
+    let (Some(Value::String(raw)), Some(When::At(t))) = (v, when) else {
+        return None;
+    };
+    let raw = raw.trim();
+    if raw.ends_with(['Z', 'z']) {
+        return None;
+    }
+    // The offset is the tail after the time: "+02:00", "+0200" or "-05:00".
+    let time_part = raw.get(11..).unwrap_or("");
+    let Some(sign_at) = time_part.rfind(['+', '-']) else {
+        return Some(format!(
+            "{field}: no UTC offset, so it was read as Helsinki time; write e.g. {}",
+            helsinki::to_local(t).to_rfc3339()
+        ));
+    };
+    let digits: String = time_part[sign_at + 1..]
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let (h, m) = (
+        digits.get(..2)?.parse::<i32>().ok()?,
+        digits.get(2..4).unwrap_or("0").parse::<i32>().ok()?,
+    );
+    let sign = if time_part[sign_at..].starts_with('-') {
+        -1
+    } else {
+        1
+    };
+    let given = sign * (h * 3600 + m * 60);
+    let local = helsinki::offset_at(t);
+    (given != local.local_minus_utc()).then(|| {
+        format!(
+            "{field}: the offset {} is not Helsinki's on that date ({local}): probably the wrong time zone",
+            &time_part[sign_at..]
+        )
+    })
+}
+
+/// Whether a text field (a string, a language map, or JSON-LD's `[{"@value": …}]`) contains an
+/// HTML tag. Titles are plain text: the reader strips tags, and the publisher should hear of it.
+pub fn has_markup(v: Option<&Value>) -> bool {
+    fn tag(s: &str) -> bool {
+        s.as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/'))
+    }
+    match v {
+        Some(Value::String(s)) => tag(s),
+        Some(Value::Object(o)) => o
+            .iter()
+            .any(|(_, v)| matches!(v, Value::String(s) if tag(s))),
+        Some(Value::Array(a)) => a
+            .iter()
+            .any(|item| has_markup(Some(item)) || has_markup(item.get("@value"))),
+        _ => false,
+    }
+}
+
 /// Exactly `YYYY-MM-DD`, if that is a real date.
 fn plain_date(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
@@ -294,6 +356,54 @@ mod tests {
             "fi",
         );
         assert_eq!(u.0, [("fi".into(), "https://a.fi".into())]);
+    }
+
+    #[test]
+    fn times_without_an_offset_or_with_one_helsinki_lacks_are_noted() {
+        let note = |raw: &str| {
+            time_note(
+                Some(&json!(raw)),
+                when(Some(&json!(raw))).unwrap(),
+                "start_time",
+            )
+        };
+        assert_eq!(
+            note("2027-07-10T18:00:00+03:00"),
+            None,
+            "summer time in July"
+        );
+        assert_eq!(note("2027-01-10T18:00:00+02:00"), None);
+        assert_eq!(note("2027-07-10T15:00:00Z"), None, "UTC is always clear");
+        assert_eq!(note("2027-07-10"), None, "a date has no clock");
+        let missing = note("2027-07-10T18:00").unwrap();
+        assert!(
+            missing.contains("no UTC offset") && missing.contains("2027-07-10T18:00:00+03:00"),
+            "{missing}"
+        );
+        let wrong = note("2027-07-10T18:00:00+02:00").unwrap();
+        assert!(
+            wrong.contains("+02:00 is not Helsinki's on that date (+03:00)"),
+            "{wrong}"
+        );
+        assert!(note("2027-01-10T18:00:00-05:00")
+            .unwrap()
+            .contains("probably the wrong time zone"));
+    }
+
+    #[test]
+    fn markup_in_text_fields_is_found_in_every_shape() {
+        assert!(has_markup(Some(&json!("<b>Konsertti</b>"))));
+        assert!(has_markup(Some(
+            &json!({"fi": "Konsertti", "sv": "<i>Konsert</i>"})
+        )));
+        assert!(has_markup(Some(
+            &json!([{"@language": "fi", "@value": "Ilta</p>"}])
+        )));
+        assert!(
+            !has_markup(Some(&json!({"fi": "Lapset < 7 v. ja aikuiset"}))),
+            "a lone < is text"
+        );
+        assert!(!has_markup(None));
     }
 
     #[test]

@@ -300,6 +300,11 @@ pub fn parse_event(v: &Value) -> Result<(Event, Option<String>), FieldError> {
 
     let mut start = json::when(obj.get("start_time")).map_err(|m| err("start_time", m))?;
     let mut end = json::when(obj.get("end_time")).map_err(|m| err("end_time", m))?;
+    warnings.extend(json::time_note(obj.get("start_time"), start, "start_time"));
+    warnings.extend(json::time_note(obj.get("end_time"), end, "end_time"));
+    if json::has_markup(obj.get("name")) {
+        warnings.push("name: contains HTML, which is shown as plain text".to_owned());
+    }
     // Linked Events marks date-only events with has_start_time / has_end_time = false.
     if obj.get("has_start_time").and_then(Value::as_bool) == Some(false) {
         start = start.map(json::as_day);

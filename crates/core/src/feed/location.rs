@@ -4,6 +4,9 @@
 use super::model::{LatLon, LocationKind};
 use crate::region::municipality;
 
+/// How the reader says it swapped a feed's coordinates back (the validator calls it an error).
+pub const SWAPPED: &str = "are swapped; they were read the other way round";
+
 /// Finland with a margin: coordinates outside are wrong (or swapped).
 const FINLAND: Bounds = Bounds {
     lat: (59.3, 70.2),
@@ -68,9 +71,7 @@ pub fn locate(clues: &PlaceClues, warnings: &mut Vec<String>) -> Located {
         } else if FINLAND.contains(lat, lon) {
             Some(LatLon { lat, lon })
         } else if FINLAND.contains(lon, lat) {
-            warnings.push(format!(
-                "latitude {lat} and longitude {lon} are swapped; they were read the other way round"
-            ));
+            warnings.push(format!("latitude {lat} and longitude {lon} {SWAPPED}"));
             Some(LatLon { lat: lon, lon: lat })
         } else {
             warnings.push(format!(

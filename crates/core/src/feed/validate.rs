@@ -11,8 +11,10 @@ use std::collections::HashSet;
 use chrono::{DateTime, Duration, Utc};
 
 use super::category::Category;
+use super::location::SWAPPED;
 use super::model::{Event, EventStatus, LocationKind};
 use super::page::FeedPage;
+use crate::region::MUNICIPALITIES;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -181,11 +183,44 @@ fn check_event(ev: &Event, now: DateTime<Utc>, say: &mut impl FnMut(Severity, &s
             );
         }
     }
-    // What the reader corrected, assumed or left out (swapped coordinates, a time without an
-    // offset, a link that is not http(s)…).
-    for w in &ev.warnings {
-        say(Warning, "", w.clone());
+    if let (LocationKind::Exact, Some(p)) = (ev.location_kind, ev.position) {
+        if !in_region(p.lat, p.lon) {
+            say(
+                Warning,
+                "location.position",
+                format!(
+                    "{}, {} is outside Kainuu and North Ostrobothnia",
+                    p.lat, p.lon
+                ),
+            );
+        }
     }
+    // What the reader corrected, assumed or left out (a time without an offset, a link that is
+    // not http(s)…). Swapped coordinates are an error: the feed says something else than it means,
+    // and other readers of it will not swap them back.
+    for w in &ev.warnings {
+        if w.contains(SWAPPED) {
+            say(
+                Error,
+                "location.position",
+                format!(
+                    "{w}: GeoJSON order is [longitude, latitude], e.g. [27.73, 64.22] in Kajaani"
+                ),
+            );
+        } else {
+            say(Warning, "", w.clone());
+        }
+    }
+}
+
+/// Inside the region: the box around the 38 municipality centres, with half a degree to spare
+/// for the municipalities' edges.
+fn in_region(lat: f64, lon: f64) -> bool {
+    let (mut s, mut w, mut n, mut e) = (90.0_f64, 180.0_f64, -90.0_f64, -180.0_f64);
+    for m in &MUNICIPALITIES {
+        (s, w, n, e) = (s.min(m.lat), w.min(m.lon), n.max(m.lat), e.max(m.lon));
+    }
+    (s - 0.5..=n + 0.5).contains(&lat) && (w - 0.5..=e + 0.5).contains(&lon)
 }
 
 #[cfg(test)]
@@ -283,6 +318,58 @@ mod tests {
             .find(|f| f.path == "data[2].id")
             .expect("the duplicate id");
         assert_eq!(dup.severity, Severity::Warning);
+    }
+
+    #[test]
+    fn swapped_coordinates_are_an_error_and_coordinates_outside_the_region_a_warning() {
+        let place = |coords: &str| {
+            report(&format!(
+                r#"{{"data":[{{"id":"p","name":{{"fi":"x"}},"start_time":"2027-01-10T18:00:00+02:00",
+                "location":{{"name":{{"fi":"Paikka"}},"position":{{"type":"Point","coordinates":{coords}}}}}}}]}}"#
+            ))
+        };
+        let swapped = place("[64.22, 27.73]");
+        let e = swapped
+            .findings
+            .iter()
+            .find(|f| f.severity == Severity::Error)
+            .expect("an error");
+        assert_eq!(e.path, "data[0].location.position");
+        assert!(e.message.contains("[longitude, latitude]"), "{}", e.message);
+        let helsinki = place("[24.94, 60.17]");
+        assert!(helsinki
+            .findings
+            .iter()
+            .any(|f| f.path == "data[0].location.position"
+                && f.severity == Severity::Warning
+                && f.message.contains("outside Kainuu and North Ostrobothnia")));
+        let kajaani = place("[27.73, 64.22]");
+        assert!(kajaani
+            .findings
+            .iter()
+            .all(|f| f.path != "data[0].location.position"));
+    }
+
+    #[test]
+    fn a_time_without_offset_or_with_the_wrong_one_and_html_in_the_name_are_warnings() {
+        let r = report(
+            r#"{"data":[{"id":"t","name":{"fi":"<b>Ilta</b>"},"start_time":"2027-07-10T18:00:00+02:00","end_time":"2027-07-10T20:00","location":{"name":{"fi":"Kajaani"}}}]}"#,
+        );
+        let messages: Vec<&str> = r.findings.iter().map(|f| f.message.as_str()).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("probably the wrong time zone")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("no UTC offset")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("name: contains HTML")),
+            "{messages:?}"
+        );
     }
 
     #[test]

@@ -201,6 +201,11 @@ pub fn parse_event(v: &Value, lang: &str) -> Result<Event, FieldError> {
     let mut warnings = Vec::new();
     let mut start = json::when(obj.get("startDate")).map_err(|m| ("startDate".to_owned(), m))?;
     let mut end = json::when(obj.get("endDate")).map_err(|m| ("endDate".to_owned(), m))?;
+    warnings.extend(json::time_note(obj.get("startDate"), start, "startDate"));
+    warnings.extend(json::time_note(obj.get("endDate"), end, "endDate"));
+    if json::has_markup(obj.get("name")) {
+        warnings.push("name: contains HTML, which is shown as plain text".to_owned());
+    }
     let (status, moved_online) = match short(obj.get("eventStatus")) {
         Some("EventCancelled") => (EventStatus::Cancelled, false),
         Some("EventPostponed") => (EventStatus::Postponed, false),
