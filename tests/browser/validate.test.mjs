@@ -53,6 +53,12 @@ test('a good feed, pasted and checked by keyboard alone, has nothing to fix and 
   assert.deepEqual([r.events, r.errors, r.warnings], [1, 0, 0], JSON.stringify(r.problems));
   assert.match(await page.locator('[data-testid="validator-report"]').innerText(), /Ei korjattavaa/);
   assert.match(await page.locator('[data-testid="validator-preview"] [data-event-id="kunta:1"]').innerText(), /Joulukonsertti/);
+  // The map preview: the region's 38 municipalities and the event's dot, with a caption twin.
+  const map = page.locator('[data-testid="validator-map"]');
+  await map.locator('path.preview-municipality').nth(37).waitFor();
+  assert.equal(await map.locator('path.preview-municipality').count(), 38);
+  assert.equal(await map.locator('circle.preview-event').count(), 1);
+  assert.match(await map.locator('figcaption').innerText(), /1 \/ 1 tapahtumaa kartalla/);
   await screenshot(page, 'validator-good-phone');
   checkHealthy(page, { allow: [/ERR_FAILED/] });
   await page.context().close();

@@ -6,6 +6,7 @@ pub mod filters;
 pub mod kiosk_layer;
 pub mod load_state;
 pub mod map;
+pub mod preview_map;
 pub mod rich_text;
 pub mod share;
 pub mod shell;

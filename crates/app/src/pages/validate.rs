@@ -1,6 +1,6 @@
 //! `/validate`: a publisher checks a feed (pasted, a local file, or a URL) with the same rules as
 //! the harvester's `check` (`kulttuurikartta_core::feed::validate`), and sees how its events will
-//! look in the list. `/validate?feed=URL` checks that URL on load. A pasted text or a chosen file
+//! look on the map and in the list. `/validate?feed=URL` checks that URL on load. A pasted text or a chosen file
 //! is read in the browser and never uploaded.
 
 use leptos::prelude::*;
@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 use crate::components::event_list::event_row;
+use crate::components::preview_map::PreviewMap;
 use crate::dom;
 use crate::state::{use_base, use_lang};
 use kulttuurikartta_core::feed::validate::{self, Report, Severity};
@@ -139,6 +140,7 @@ fn OutcomeView(outcome: Outcome) -> impl IntoView {
         events,
         ..Default::default()
     }]);
+    let mapped: Vec<Event> = catalogue.events.clone();
     let preview = move || {
         let l = lang.get();
         let entries = catalogue.entries(catalogue.events.iter().take(20));
@@ -185,6 +187,7 @@ fn OutcomeView(outcome: Outcome) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <h2>{move || t(Key::ValidatePreview)}</h2>
+            <PreviewMap events=mapped />
             <ol class="event-list validator-preview" data-testid="validator-preview">{preview}</ol>
         </section>
     }

@@ -15,6 +15,10 @@ pub struct FeedPage {
     pub problems: Vec<Problem>,
     /// The next page of a paginated feed, if any.
     pub next: Option<String>,
+    /// Each event's JSON path in the document (`@graph[3].subEvent[0]`), when the reader's
+    /// events are not simply `data[i]` minus the unreadable ones (JSON-LD flattens nested
+    /// sub-events). Empty for Linked Events. The validator points publishers at these.
+    pub paths: Vec<String>,
     /// How many events the whole feed has, when it says (Linked Events' `meta.count`): with the
     /// first page's size, how many pages to expect.
     pub total: Option<usize>,

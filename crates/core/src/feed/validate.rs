@@ -79,14 +79,19 @@ pub fn check(page: &FeedPage, now: DateTime<Utc>) -> Report {
         })
         .collect();
     let mut seen = HashSet::new();
-    for (index, ev) in document_indices(page).zip(&page.events) {
+    let paths: Box<dyn Iterator<Item = String>> = if page.paths.len() == page.events.len() {
+        Box::new(page.paths.iter().cloned())
+    } else {
+        Box::new(document_indices(page).map(|i| format!("data[{i}]")))
+    };
+    for (at, ev) in paths.zip(&page.events) {
         let mut say = |severity, field: &str, message: String| {
             findings.push(Finding {
                 severity,
                 path: if field.is_empty() {
-                    format!("data[{index}]")
+                    at.clone()
                 } else {
-                    format!("data[{index}].{field}")
+                    format!("{at}.{field}")
                 },
                 event_id: Some(ev.id.clone()),
                 message,
@@ -370,6 +375,19 @@ mod tests {
             messages.iter().any(|m| m.contains("name: contains HTML")),
             "{messages:?}"
         );
+    }
+
+    #[test]
+    fn json_ld_findings_point_at_the_node_in_its_own_document() {
+        let r = report(
+            r#"{"@context":"https://schema.org","@graph":[
+            {"@type":"WebSite","name":"x"},
+            {"@type":"EventSeries","@id":"s","name":"Sarja","location":{"@type":"Place","name":"Kajaani"},
+             "subEvent":[{"@type":"Event","@id":"s1","name":"Kerta","startDate":"2027-01-10T18:00:00+02:00","location":{"@type":"Place","name":"Kajaani"}}]}]}"#,
+        );
+        let paths: Vec<&str> = r.findings.iter().map(|f| f.path.as_str()).collect();
+        assert!(paths.contains(&"@graph[1].subEvent[0].images"), "{paths:?}");
+        assert!(paths.contains(&"@graph[1].images"), "{paths:?}");
     }
 
     #[test]

@@ -34,8 +34,17 @@ const MAIN_TOWNS: &[&str] = &[
 /// Fetches the boundary file, if one is configured. A plain signal filled by a task, not a
 /// resource: the map must not send the page back to its loading state while an optional file
 /// arrives, and a file that fails leaves the outline.
-pub(super) fn load_boundaries(url: Option<String>) -> RwSignal<Option<Arc<Vec<Boundary>>>> {
+pub(crate) fn load_boundaries(url: Option<String>) -> RwSignal<Option<Arc<Vec<Boundary>>>> {
     let boundaries = RwSignal::new(None);
+    load_boundaries_into(url, boundaries);
+    boundaries
+}
+
+/// The same, into a signal the caller already has (for a view that learns the URL later).
+pub(crate) fn load_boundaries_into(
+    url: Option<String>,
+    boundaries: RwSignal<Option<Arc<Vec<Boundary>>>>,
+) {
     if let Some(url) = url {
         leptos::task::spawn_local(async move {
             let Some(bytes) = crate::load::fetch_optional(&url).await else {
@@ -47,7 +56,6 @@ pub(super) fn load_boundaries(url: Option<String>) -> RwSignal<Option<Arc<Vec<Bo
             }
         });
     }
-    boundaries
 }
 
 pub(super) fn basemap(

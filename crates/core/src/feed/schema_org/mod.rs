@@ -152,6 +152,7 @@ fn read_tree(
             let id = ev.id.clone();
             let slot = page.events.len();
             page.events.push(ev);
+            page.paths.push(path.to_owned());
             if depth < MAX_NESTING {
                 let subs: Vec<&Value> = one_or_many(node.get("subEvent"))
                     .filter(|s| is_event(s))
