@@ -1,21 +1,11 @@
 // The publisher's check in the app, `/validate`: the same rules as `kulttuurikartta-harvest
 // check`, on pasted text, a local file or a URL, by keyboard alone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { launch, openPage, checkHealthy, screenshot, waitForApp, ROOT } from '../support/browser.mjs';
-import { serveDist } from '../support/server.mjs';
+import { openPage, checkHealthy, screenshot, waitForApp } from '../support/browser.mjs';
+import { withBrowserAndDist, browser, server } from '../support/suite.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist(join(ROOT, 'dist'));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withBrowserAndDist();
 
 const GOOD = JSON.stringify({
   data: [{

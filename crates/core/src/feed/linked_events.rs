@@ -193,18 +193,23 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
 /// An event with a value nested deeper than the reader goes is not shown: what was skipped may
 /// have been what the event meant. The rest of the feed is read as usual.
 fn too_deep(item: &Value, index: usize, under: &str, source: &str) -> Problem {
+    let message =
+        format!("a value is nested more than {MAX_DEPTH} levels deep; the event was not read");
+    item_problem(item, index, under, message, source)
+}
+
+/// A problem with item `index` of `data`, at `field` within it (or the item itself).
+fn item_problem(item: &Value, index: usize, field: &str, message: String, source: &str) -> Problem {
     Problem {
         feed: source.to_owned(),
         index,
         event_id: item.get("id").and_then(Value::as_str).map(str::to_owned),
-        path: if under.is_empty() {
+        path: if field.is_empty() {
             format!("data[{index}]")
         } else {
-            format!("data[{index}].{under}")
+            format!("data[{index}].{field}")
         },
-        message: format!(
-            "a value is nested more than {MAX_DEPTH} levels deep; the event was not read"
-        ),
+        message,
     }
 }
 
@@ -217,17 +222,9 @@ fn read_item(item: &Value, index: usize, source: &str, page: &mut FeedPage) {
             }
             page.events.push(ev);
         }
-        Err((field, message)) => page.problems.push(Problem {
-            feed: source.to_owned(),
-            index,
-            event_id: item.get("id").and_then(Value::as_str).map(str::to_owned),
-            path: if field.is_empty() {
-                format!("data[{index}]")
-            } else {
-                format!("data[{index}].{field}")
-            },
-            message,
-        }),
+        Err((field, message)) => page
+            .problems
+            .push(item_problem(item, index, &field, message, source)),
     }
 }
 
