@@ -36,46 +36,9 @@ async fn sleep(ms: i32) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// The response boot.js started fetching for `url` before the wasm ran, taken once; `None` when
-/// there is none (any later request, or a prefetch that failed or took too long).
-async fn prefetched(url: &str, timeout_ms: i32) -> Option<Result<Fetched, LoadError>> {
-    let map = js_sys::Reflect::get(&window(), &"__kkPrefetch".into()).ok()?;
-    let promise = js_sys::Reflect::get(&map, &url.into())
-        .ok()?
-        .dyn_into::<js_sys::Promise>()
-        .ok()?;
-    let _ = js_sys::Reflect::delete_property(map.unchecked_ref::<js_sys::Object>(), &url.into());
-    let timer = js_sys::Promise::new(&mut |resolve, _| {
-        let _ =
-            window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, timeout_ms);
-    });
-    let got = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&promise, &timer)))
-        .await
-        .ok()
-        .filter(|v| v.is_object())?;
-    let field = |k: &str| js_sys::Reflect::get(&got, &k.into()).ok();
-    let status = field("status")?.as_f64()? as u16;
-    let bytes = js_sys::Uint8Array::new(&field("body")?).to_vec();
-    let content_type = field("type")?.as_string()?.to_ascii_lowercase();
-    Some(if field("ok")?.as_bool()? {
-        Ok(Fetched {
-            bytes,
-            content_type,
-        })
-    } else {
-        Err(LoadError::Http {
-            url: url.to_owned(),
-            status,
-        })
-    })
-}
-
 /// One GET with a timeout.
 async fn fetch_once(url: &str, timeout: Timeout) -> Result<Fetched, LoadError> {
     let timeout_ms = timeout.0.clamp(1, 600) as i32 * 1000;
-    if let Some(result) = prefetched(url, timeout_ms).await {
-        return result;
-    }
     let controller = web_sys::AbortController::new().ok();
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let timer = controller.as_ref().and_then(|c| {
