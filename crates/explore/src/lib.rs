@@ -10,6 +10,7 @@ pub mod kiosk;
 pub mod map_points;
 pub mod percent;
 pub mod query;
+pub mod stats;
 pub mod timeline;
 pub mod url;
 pub mod validator;

@@ -5,6 +5,7 @@
 
 pub mod boundaries;
 pub mod cluster;
+pub mod dorling;
 pub mod fit;
 pub mod gesture;
 pub mod hull;

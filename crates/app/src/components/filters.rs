@@ -10,6 +10,7 @@ use kulttuurikartta_core::feed::Category;
 use kulttuurikartta_core::region::municipality::{Region, MUNICIPALITIES};
 use kulttuurikartta_explore::event_text::municipality_name;
 use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
+use kulttuurikartta_explore::query::chips::chips;
 use kulttuurikartta_explore::query::filter::FacetCounts;
 use kulttuurikartta_explore::query::{region_codes, Attendance, Query};
 
@@ -291,67 +292,7 @@ fn Chips(query: Memo<Query>, locked: bool) -> AnyView {
     let chips = move || {
         let q = query.get();
         let l = lang.get();
-        let mut out: Vec<(String, Query)> = Vec::new();
-        if !q.text.trim().is_empty() {
-            out.push((
-                format!("“{}”", q.text.trim()),
-                Query {
-                    text: String::new(),
-                    ..q.clone()
-                },
-            ));
-        }
-        for code in q.municipalities.iter().filter(|_| !locked) {
-            let mut next = q.clone();
-            next.municipalities.retain(|c| c != code);
-            out.push((municipality_name(code, l).unwrap_or(code).to_owned(), next));
-        }
-        for c in &q.categories {
-            let mut next = q.clone();
-            next.categories.retain(|x| x != c);
-            out.push((c.label(l).to_owned(), next));
-        }
-        if q.free_only {
-            out.push((
-                l.t(Key::FreeOnly).into(),
-                Query {
-                    free_only: false,
-                    ..q.clone()
-                },
-            ));
-        }
-        if q.families {
-            out.push((
-                l.t(Key::ForFamilies).into(),
-                Query {
-                    families: false,
-                    ..q.clone()
-                },
-            ));
-        }
-        if let Some(a) = q.attendance {
-            let label = match a {
-                Attendance::Online => l.t(Key::Online),
-                Attendance::OnSite => l.t(Key::OnSite),
-            };
-            out.push((
-                label.into(),
-                Query {
-                    attendance: None,
-                    ..q.clone()
-                },
-            ));
-        }
-        if q.hide_cancelled {
-            out.push((
-                l.t(Key::HideCancelled).into(),
-                Query {
-                    hide_cancelled: false,
-                    ..q.clone()
-                },
-            ));
-        }
-        (out, q, l)
+        (chips(&q, l, !locked), q, l)
     };
     (move || {
         let (list, q, l) = chips();

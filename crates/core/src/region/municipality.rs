@@ -128,6 +128,77 @@ pub fn by_name(name: &str) -> Option<&'static Municipality> {
         .map(|i| &MUNICIPALITIES[i])
 }
 
+/// The Finnish genitive of each name, sorted by code like `MUNICIPALITIES`: organisers are named
+/// in it ("Kajaanin kaupunginkirjasto", "Limingan kunta"), and consonant gradation
+/// (Liminka → Limingan, Hailuoto → Hailuodon) makes it impossible to derive by rule.
+static GENITIVES: [&str; 38] = [
+    "Alavieskan",
+    "Haapajärven",
+    "Haapaveden",
+    "Hailuodon",
+    "Hyrynsalmen",
+    "Iin",
+    "Kajaanin",
+    "Kalajoen",
+    "Kempeleen",
+    "Kuhmon",
+    "Kuusamon",
+    "Kärsämäen",
+    "Limingan",
+    "Lumijoen",
+    "Merijärven",
+    "Muhoksen",
+    "Nivalan",
+    "Oulaisten",
+    "Oulun",
+    "Paltamon",
+    "Pudasjärven",
+    "Puolangan",
+    "Pyhäjoen",
+    "Pyhäjärven",
+    "Pyhännän",
+    "Raahen",
+    "Reisjärven",
+    "Ristijärven",
+    "Sievin",
+    "Siikajoen",
+    "Sotkamon",
+    "Suomussalmen",
+    "Vaalan",
+    "Siikalatvan",
+    "Taivalkosken",
+    "Tyrnävän",
+    "Utajärven",
+    "Ylivieskan",
+];
+
+static FOLDED_ORGANISER_WORDS: std::sync::OnceLock<Vec<[String; 4]>> = std::sync::OnceLock::new();
+
+/// The municipality an organiser's name places it in: "Kajaanin kaupunginkirjasto" and "Kajana
+/// stadsbibliotek" are Kajaani's, "Uleåborgs stad" is Oulu's. Words are compared whole, so
+/// "Oulujoki" is nobody's. The first municipality named wins.
+pub fn by_organiser(name: &str) -> Option<&'static Municipality> {
+    let forms = FOLDED_ORGANISER_WORDS.get_or_init(|| {
+        MUNICIPALITIES
+            .iter()
+            .zip(GENITIVES)
+            .map(|(m, g)| {
+                [
+                    fold(m.name_fi),
+                    fold(g),
+                    fold(m.name_sv),
+                    fold(m.name_sv) + "s",
+                ]
+            })
+            .collect()
+    });
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .find_map(|w| forms.iter().position(|f| f.iter().any(|x| x == w)))
+        .map(|i| &MUNICIPALITIES[i])
+}
+
 /// The municipality whose centre is nearest to a point. Distances use an equirectangular
 /// approximation, which is accurate enough at this scale and latitude.
 pub fn nearest(lat: f64, lon: f64) -> &'static Municipality {
@@ -193,6 +264,27 @@ mod tests {
         assert_eq!(by_name(" kajana ").unwrap().code, "205");
         assert_eq!(by_name("Helsinki"), None);
         assert_eq!(by_name(""), None);
+    }
+
+    #[test]
+    fn organisers_are_placed_by_the_municipality_they_name_in_either_language() {
+        let code = |s: &str| by_organiser(s).map(|m| m.code);
+        assert_eq!(code("Kajaanin kaupunginkirjasto"), Some("205"));
+        assert_eq!(code("Limingan kunta, kulttuuripalvelut"), Some("425"));
+        assert_eq!(code("Hailuodon kunta"), Some("072"));
+        assert_eq!(code("Uleåborgs stad"), Some("564"));
+        assert_eq!(code("OULAISTEN KAUPUNKI"), Some("563"));
+        assert_eq!(code("Oulujoen seurakunta"), None);
+        assert_eq!(code("Pohjois-Pohjanmaan liitto"), None);
+        assert_eq!(code(""), None);
+    }
+
+    #[test]
+    fn genitives_are_in_the_tables_order() {
+        for (m, g) in MUNICIPALITIES.iter().zip(GENITIVES) {
+            let stem: String = m.name_fi.chars().take(3).collect();
+            assert!(g.starts_with(&stem), "{} / {g}", m.name_fi);
+        }
     }
 
     #[test]

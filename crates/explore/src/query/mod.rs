@@ -2,6 +2,7 @@
 //! written to URL query parameters so that back/forward, shared links and embeds reproduce it.
 //! Unknown or malformed values are dropped, never an error.
 
+pub mod chips;
 pub mod filter;
 pub mod list_groups;
 pub mod window;
