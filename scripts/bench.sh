@@ -13,3 +13,5 @@ echo
 node tests/bench/map.mjs
 echo
 node tests/bench/timeline.mjs
+echo
+node tests/bench/stats.mjs

@@ -35,6 +35,8 @@ const screens = [
   ['not found', 'no/such/page'],
   ['load error', '?feed=broken-feed.json'],
   ['validator with a report', 'validate?feed=sample-feed.json', (page) => page.waitForSelector('[data-testid="validator-report"]')],
+  ['statistics for a year, with the map shaded', 'stats?from=2026-01-01&to=2026-12-31', (page) => page.locator('[data-testid="stats-map-shapes"] path').nth(37).waitFor()],
+  ['statistics by week, filtered, with filter panels open', 'stats?from=2026-12-01&to=2026-12-31&category=music,theatre&free=1', openPanels],
 ];
 
 for (const [name, path, setup] of screens) {

@@ -158,7 +158,7 @@ describe('headers', () => {
   test('the app sends a strict CSP, refuses framing and is revalidated', async () => {
     for (const [, baseOf] of SERVERS) {
       const base = baseOf();
-      for (const path of ['', 'event/x', 'accessibility', 'kiosk', 'validate', 'no-such-page']) {
+      for (const path of ['', 'event/x', 'accessibility', 'kiosk', 'validate', 'stats', 'no-such-page']) {
         const res = await get(base + path);
         assert.equal(res.status, 200, `${base + path} is the app's index.html`);
         assert.match(res.headers['content-type'], /^text\/html/);
@@ -298,6 +298,13 @@ describe('the app under the strict CSP', () => {
         ['validate?feed=sample-feed.json', async (p) => {
           await p.waitForSelector('[data-testid="validator-report"]');
           assert.equal(await p.getAttribute('[data-testid="validator-report"]', 'data-events'), '483');
+        }],
+        ['stats?from=2026-01-01&to=2026-12-31', async (p) => {
+          await p.locator('[data-testid="stats-map-shapes"] path').nth(37).waitFor();
+          assert.ok(Number(await p.getAttribute('[data-testid="stats-total"]', 'data-count')) > 0, 'events are counted');
+          // The CSV is made from a Blob in the page: the CSP must let it download.
+          const [download] = await Promise.all([p.waitForEvent('download'), p.click('[data-testid="stats-csv"]')]);
+          assert.match(download.suggestedFilename(), /\.csv$/);
         }],
         ['no-such-page', async (p) => assert.ok(await p.isVisible('[data-testid="not-found"]'))],
       ];

@@ -79,7 +79,7 @@ export async function screenshot(page, name) {
 
 /** Waits until the app has finished loading the feed (list, or error state). */
 export async function waitForApp(page) {
-  await page.waitForSelector('[data-testid="result-count"], [data-testid="load-error"], [data-testid="event-page"], [data-testid="not-found"], [data-testid="event-not-found"], [data-testid="statement"], [data-testid="embed-builder"], [data-testid="validator"]', { timeout: 20_000 });
+  await page.waitForSelector('[data-testid="result-count"], [data-testid="load-error"], [data-testid="event-page"], [data-testid="not-found"], [data-testid="event-not-found"], [data-testid="statement"], [data-testid="embed-builder"], [data-testid="validator"], [data-testid="stats"]', { timeout: 20_000 });
 }
 
 /** The list renders a page of rows at a time: open them all. */

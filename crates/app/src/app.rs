@@ -11,7 +11,7 @@ use crate::dom;
 use crate::load;
 use crate::pages::{
     embed_builder::EmbedBuilder, event::EventPage, explorer::Explorer, not_found::NotFound,
-    statement::Statement, validate::Validate,
+    statement::Statement, stats::StatsPage, validate::Validate,
 };
 use crate::state::{
     use_loaded, BasePath, EmbedMode, EventsRead, KioskMode, LoadedResource, Selection, UiLang,
@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/kiosk") view=Explorer />
                         <Route path=path!("/embed-builder") view=EmbedBuilder />
                         <Route path=path!("/validate") view=Validate />
+                        <Route path=path!("/stats") view=StatsPage />
                     </Routes>
                 </Shell>
                 {kiosk.map(|kiosk| view! { <KioskLayer kiosk /> })}

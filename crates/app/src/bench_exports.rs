@@ -46,3 +46,41 @@ pub fn benchmark_cluster_index(lat_lon: &[f64]) -> usize {
         .clusters_in(6.5, Point { x: 0.0, y: 0.0 }, Point { x: 1.0, y: 1.0 })
         .count()
 }
+
+/// Lets browser benchmarks time what `/stats` does after a filter change, on the events
+/// `benchmark_parse_feed` read: the explorer's evaluation with the window from `from` to `to`
+/// (`YYYY-MM-DD`), the count, and the three tables. `free_only` is the filter that changes.
+/// Returns the number of events counted.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn benchmark_stats_recount(from: &str, to: &str, free_only: bool) -> Result<u32, JsValue> {
+    use kulttuurikartta_explore::i18n::Lang;
+    use kulttuurikartta_explore::query::{filter::evaluate, Query, Window};
+    use kulttuurikartta_explore::stats::{count, population::Population, table};
+    let day = |s: &str| {
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map_err(|e| JsValue::from_str(&e.to_string()))
+    };
+    let window = Window::days(day(from)?, day(to)?);
+    let q = Query {
+        window: Some(window),
+        free_only,
+        ..Query::default()
+    };
+    let population = Population::bundled();
+    BENCHMARK_PAGE.with(|p| {
+        let page = p.borrow();
+        let events = &page
+            .as_ref()
+            .ok_or("call benchmark_parse_feed first")?
+            .events;
+        let outcome = evaluate(events, None, &q, crate::dom::now());
+        let stats = count(events, &outcome, &window);
+        let tables = [
+            table::municipalities(&stats, Some(&population), Lang::Fi),
+            table::periods(&stats, Lang::Fi),
+            table::categories(&stats, Lang::Fi),
+        ];
+        std::hint::black_box(&tables);
+        Ok(stats.total().events)
+    })
+}

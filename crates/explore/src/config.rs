@@ -28,6 +28,10 @@ pub struct Config {
     /// How long one request for a feed may take, body included, before it is given up and
     /// retried. Each feed has its own, so one slow feed never delays the others.
     pub feed_timeout_secs: u32,
+    /// Residents per municipality for the statistics' per-capita figures: by default the
+    /// bundled Statistics Finland figures; an object with `source`, `reference_date` and
+    /// `figures` (code → residents) replaces them; `null` hides per-capita figures.
+    pub population: Option<crate::stats::population::Population>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -53,6 +57,7 @@ impl Default for Config {
             sample_data: true,
             feedback_email: "saavutettavuus@example.fi".into(),
             feed_timeout_secs: DEFAULT_TIMEOUT_SECS,
+            population: Some(crate::stats::population::Population::bundled()),
         }
     }
 }
@@ -193,6 +198,27 @@ pub fn may_follow(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn population_is_bundled_replaced_or_turned_off_by_config_json() {
+        let bundled = Config::from_json(b"{}").unwrap().population.unwrap();
+        assert_eq!(bundled.of("564"), Some(216_152));
+        assert_eq!(
+            Config::from_json(br#"{"population": null}"#)
+                .unwrap()
+                .population,
+            None
+        );
+        let c = Config::from_json(
+            br#"{"population": {"source": "Kunnan oma laskenta", "reference_date": "2025-12-31", "figures": {"205": 36000}}}"#,
+        )
+        .unwrap();
+        let p = c.population.unwrap();
+        assert_eq!((p.of("205"), p.of("564")), (Some(36_000), None));
+        assert_eq!(p.reference_date, "2025-12-31");
+        // Figures without a source are refused: a per-capita number must say where it is from.
+        assert!(Config::from_json(br#"{"population": {"figures": {"205": 1}}}"#).is_err());
+    }
 
     #[test]
     fn the_feed_time_limit_is_read_from_config_json_or_defaults_to_15_s() {

@@ -10,4 +10,7 @@ pub mod preview_map;
 pub mod rich_text;
 pub mod share;
 pub mod shell;
+pub mod stats_chart;
+pub mod stats_map;
+pub mod stats_table;
 pub mod timeline;

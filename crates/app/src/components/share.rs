@@ -64,31 +64,3 @@ pub fn ShareButton(title: String, url: String) -> impl IntoView {
         </span>
     }
 }
-
-/// Offers `ics` (an iCalendar text) as a file download.
-pub fn download(file_name: &str, ics: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(ics));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/calendar;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let document = document();
-    if let Ok(a) = document.create_element("a") {
-        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
-        a.set_href(&url);
-        a.set_download(file_name);
-        a.click();
-    }
-    // Revoke after the click has been handled, not before the download starts.
-    let url2 = url.clone();
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url2);
-        },
-        std::time::Duration::from_secs(10),
-    );
-}

@@ -145,6 +145,10 @@ fn Footer() -> impl IntoView {
         let base = base.clone();
         move || format!("{}/validate?lang={}", base.0, lang.get().code())
     };
+    let stats = {
+        let base = base.clone();
+        move || format!("{}/stats?lang={}", base.0, lang.get().code())
+    };
     let kiosk = crate::state::use_kiosk().is_some();
     view! {
         <footer class="site-footer">
@@ -153,6 +157,7 @@ fn Footer() -> impl IntoView {
                 <a href=statement data-testid="statement-link">{move || lang.get().t(Key::AccessibilityStatement)}</a>
                 {(!kiosk).then(|| view! { <a href=builder.clone() data-testid="builder-link">{move || lang.get().t(Key::EmbedBuilder)}</a> })}
                 {(!kiosk).then(|| view! { <a href=validate.clone() data-testid="validate-link">{move || lang.get().t(Key::ValidateLink)}</a> })}
+                {(!kiosk).then(|| view! { <a href=stats.clone() data-testid="stats-link">{move || lang.get().t(Key::StatsLink)}</a> })}
             </p>
         </footer>
     }

@@ -234,7 +234,7 @@ fn event_details(
     let add_to_calendar = move |_| {
         let refs: Vec<&Event> = calendar_events.iter().collect();
         let ics = kulttuurikartta_explore::ics::calendar(&refs, l, dom::now(), &page_url);
-        crate::components::share::download(&file_name, &ics);
+        crate::dom::download(&file_name, "text/calendar;charset=utf-8", &ics);
     };
     view! {
         <article class="event-page" data-testid="event-page" data-event-id=ev.id.clone()>

@@ -5,4 +5,5 @@ pub mod event;
 pub mod explorer;
 pub mod not_found;
 pub mod statement;
+pub mod stats;
 pub mod validate;

@@ -13,6 +13,7 @@
 //! - an online event counts in its organiser's municipality when the name says it, else as online;
 //! - duplicates the catalogue merged are one event, as everywhere in the app.
 
+pub mod axis;
 pub mod periods;
 pub mod population;
 pub mod shades;

@@ -65,6 +65,10 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// Subtotals and totals: shown apart, never sorted among the rest.
     pub total: bool,
+    /// Raw figures for the page's hooks (`data-count`, `data-per-1000`, `data-free`).
+    pub count: u32,
+    pub per_1000: Option<f64>,
+    pub free: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,7 +110,14 @@ pub fn municipalities(stats: &Stats, population: Option<&Population>, lang: Lang
             share(t.online, t.events),
             Cell::Int(t.cancelled),
         ]);
-        Row { key, cells, total }
+        Row {
+            key,
+            cells,
+            total,
+            count: t.events,
+            per_1000: per_1000(t.events, residents),
+            free: Some(t.free),
+        }
     };
     let residents = |pick: &dyn Fn(&kulttuurikartta_core::region::Municipality) -> bool| {
         population.and_then(|p| p.of_all(MUNICIPALITIES.iter().filter(|m| pick(m)).map(|m| m.code)))
@@ -202,6 +213,9 @@ pub fn periods(stats: &Stats, lang: Lang) -> Table {
                     Cell::Int(p.cancelled),
                 ],
                 total: false,
+                count: p.total(),
+                per_1000: None,
+                free: None,
             }
         })
         .collect();
@@ -219,6 +233,9 @@ pub fn periods(stats: &Stats, lang: Lang) -> Table {
             sum(&|p| p.cancelled),
         ],
         total: true,
+        count: stats.periods.iter().map(|p| p.total()).sum(),
+        per_1000: None,
+        free: None,
     });
     Table { columns, rows }
 }
@@ -259,6 +276,9 @@ pub fn categories(stats: &Stats, lang: Lang) -> Table {
                 share(*n, all),
             ],
             total: false,
+            count: *n,
+            per_1000: None,
+            free: None,
         })
         .collect();
     rows.push(Row {
@@ -269,6 +289,9 @@ pub fn categories(stats: &Stats, lang: Lang) -> Table {
             share(stats.uncategorised, all),
         ],
         total: false,
+        count: stats.uncategorised,
+        per_1000: None,
+        free: None,
     });
     Table {
         columns: vec![
