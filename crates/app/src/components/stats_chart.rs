@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 const W: f64 = 640.0;
 const H: f64 = 260.0;
-const LEFT: f64 = 44.0;
+const LEFT: f64 = 58.0;
 const BOTTOM: f64 = 40.0;
 const TOP: f64 = 10.0;
 

@@ -303,6 +303,7 @@ translations! {
     ColMonth => ("Kuukausi", "Månad", "Month"),
     ColWeek => ("Viikko", "Vecka", "Week"),
     ColTotal => ("Yhteensä", "Totalt", "Total"),
+    ColElsewhere => ("Muualla", "Annanstans", "Elsewhere"),
     RowOutside => ("Alueen ulkopuolella tai paikka tuntematon", "Utanför regionen eller okänd plats", "Outside the region or place unknown"),
     RowOulu2026 => ("Oulu2026-kunnat", "Oulu2026-kommunerna", "Oulu2026 municipalities"),
     RowNotOulu2026 => ("Muut kunnat", "Övriga kommuner", "Other municipalities"),

@@ -189,7 +189,7 @@ pub fn periods(stats: &Stats, lang: Lang) -> Table {
         lang.t(Key::RegionNorthOstrobothnia),
         lang.t(Key::RegionKainuu),
         lang.t(Key::Online),
-        lang.t(Key::RowOutside),
+        lang.t(Key::ColElsewhere),
         lang.t(Key::ColTotal),
         lang.t(Key::ColDays),
         lang.t(Key::ColCancelled),
