@@ -79,6 +79,8 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// Trunk's hashed names ("name-<16 hex>.js", "…_bg.wasm", "main-<16 hex>.css") never change content.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 const TILE_PATH = /\/\d+\/\d+\/\d+(@2x)?\.(png|jpe?g|webp)$/;
 
 self.addEventListener('fetch', (event) => {
@@ -91,8 +93,11 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(tile(req));
   } else if (url.origin === SCOPE.origin && /\/(config\.json|[^/]*\.geojson)$/.test(url.pathname)) {
     event.respondWith(networkFirst(req, DATA));
-  } else if (url.origin === SCOPE.origin && /\.(js|wasm|css|svg|webmanifest)$/.test(url.pathname)) {
+  } else if (url.origin === SCOPE.origin && HASHED.test(url.pathname)) {
     event.respondWith(cacheFirst(req));
+  } else if (url.origin === SCOPE.origin && /\.(js|css|svg|webmanifest)$/.test(url.pathname)) {
+    // boot.js, icons, the manifest: same name in every build, so the network decides.
+    event.respondWith(networkFirst(req, SHELL));
   }
   // Everything else (feeds, fetched by the app with its own fallback) goes to the network.
 });

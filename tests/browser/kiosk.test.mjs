@@ -283,8 +283,12 @@ describe('service worker', () => {
     overrides['/'] = { body: index2, type: 'text/html; charset=utf-8' };
     overrides['/index.html'] = { body: index2, type: 'text/html; charset=utf-8' };
     overrides[`/${js2}`] = { body: await readFile(join(dist, js)), type: 'text/javascript; charset=utf-8' };
+    // boot.js keeps its name across builds: the new one must be used at once, not the cached one.
+    const boot = await readFile(join(dist, 'boot.js'), 'utf8');
+    overrides['/boot.js'] = { body: `window.__kkBuild = 2;\n${boot}`, type: 'text/javascript; charset=utf-8' };
     await page.reload();
     await waitForApp(page);
+    assert.equal(await page.evaluate(() => window.__kkBuild), 2, 'the first page of build 2 runs its boot.js');
     const v2 = js2.replace('.js', '');
     await page.waitForFunction((v) => navigator.serviceWorker.controller?.scriptURL.endsWith(`v=${v}`), v2, { timeout: 15_000 });
     await page.waitForFunction(
