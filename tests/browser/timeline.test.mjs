@@ -114,6 +114,39 @@ describe('timeline', () => {
     await page.context().close();
   });
 
+  test('axis labels never overlap, whatever the zoom and wherever a month begins', async () => {
+    const page = await open('?from=2026-11-28&to=2026-11-29');
+    await page.focus('.timeline-axis');
+    const overlaps = () => page.$$eval('.timeline-svg text.context, .timeline-svg .tick text', (els) => {
+      const rows = new Map();
+      for (const el of els) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0) continue;
+        const key = el.classList.contains('context') ? 'context' : 'tick';
+        rows.set(key, [...(rows.get(key) ?? []), { text: el.textContent, left: r.left, right: r.right }]);
+      }
+      const found = [];
+      for (const boxes of rows.values()) {
+        boxes.sort((a, b) => a.left - b.left);
+        for (let i = 1; i < boxes.length; i++) {
+          if (boxes[i].left < boxes[i - 1].right) found.push(`${boxes[i - 1].text} / ${boxes[i].text}`);
+        }
+      }
+      return found;
+    });
+    let steps = 0;
+    // Zoom out and in step by step, panning so that month boundaries pass the left edge.
+    for (const key of ['-', '-', '-', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', '+', 'ArrowLeft', 'ArrowLeft', '+', '+', 'ArrowRight',
+      'ArrowRight', 'ArrowRight', '-', '-', '-', '-', 'ArrowLeft', 'ArrowLeft', '-', '-', '+', '+', '+', '+', '+', 'ArrowRight']) {
+      const view = await attr(page, 'data-view-start');
+      await page.keyboard.press(key);
+      await page.waitForFunction(([sel, v]) => document.querySelector(sel).dataset.viewStart !== v, [timeline, view]).catch(() => {});
+      assert.deepEqual(await overlaps(), [], `after ${++steps} steps (${key}), view from ${await attr(page, 'data-view-start')}`);
+    }
+    assert.ok((await page.locator('.timeline-svg text.context').count()) > 0);
+    await page.context().close();
+  });
+
   test('zoom by buttons, keys and the focused wheel; labels stay readable', async () => {
     const page = await open();
     const span = async () => Date.parse(await attr(page, 'data-view-end')) - Date.parse(await attr(page, 'data-view-start'));

@@ -24,6 +24,7 @@ use kulttuurikartta_explore::i18n::{format_day_range, Key, Translate};
 use kulttuurikartta_explore::query::chips::chips;
 use kulttuurikartta_explore::query::filter::evaluate;
 use kulttuurikartta_explore::query::{Query, Window};
+use kulttuurikartta_explore::stats::population::Population;
 use kulttuurikartta_explore::stats::{self, table};
 
 fn year(y: i32) -> Window {
@@ -137,47 +138,6 @@ fn StatsView(data: Arc<Loaded>) -> impl IntoView {
             format!("{}/{s}lang={}", base.0, lang.get().code())
         }
     };
-    let undated = {
-        let data = data.clone();
-        let base = base.clone();
-        move || {
-            let l = lang.get();
-            let list = stats_memo.with(|s| s.undated.clone());
-            (!list.is_empty()).then(|| {
-                let items = list
-                    .iter()
-                    .map(|i| {
-                        let ev = &data.catalogue.events[*i];
-                        let status = if ev.status == EventStatus::Postponed { l.t(Key::Postponed) } else { l.t(Key::DateToBeAnnounced) };
-                        view! { <li data-event-id=ev.id.clone()><a href=event_href(&base, &ev.id, l)>{ev.name.text(l).to_owned()}</a> " – " {status}</li> }
-                    })
-                    .collect_view();
-                view! {
-                    <section class="stats-section" aria-labelledby="stats-undated">
-                        <h2 id="stats-undated">{l.t(Key::StatsUndated)} " (" {list.len()} ")"</h2>
-                        <ul class="stats-undated" data-testid="stats-undated" data-count=list.len()>{items}</ul>
-                    </section>
-                }
-            })
-        }
-    };
-    let population_note = {
-        let population = population.clone();
-        move || {
-            let l = lang.get();
-            match &population {
-                Some(p) => format!(
-                    "{}: {}, {} ({})",
-                    l.t(Key::StatsPopulation),
-                    p.source,
-                    p.reference_date,
-                    p.licence
-                ),
-                None => l.t(Key::StatsNoPopulation).to_owned(),
-            }
-        }
-    };
-    let population_note2 = population_note.clone();
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -212,7 +172,7 @@ fn StatsView(data: Arc<Loaded>) -> impl IntoView {
                         <StatsTable table=municipality_table testid="stats-table" csv_testid="stats-csv" sortable=true
                             caption=Signal::derive(move || format!("{} ({})", t(Key::StatsByMunicipality), range_text()))
                             file_name=file_name("kunnat") />
-                        <p class="stats-source" data-testid="stats-population-source">{population_note}</p>
+                        <p class="stats-source" data-testid="stats-population-source">{population_note(population.clone())}</p>
                     </section>
                     <section class="stats-section stats-by-period" aria-labelledby="stats-by-period">
                         <h2 id="stats-by-period">{move || t(if weekly.get() { Key::StatsByWeek } else { Key::StatsByMonth })}</h2>
@@ -227,20 +187,86 @@ fn StatsView(data: Arc<Loaded>) -> impl IntoView {
                             caption=Signal::derive(move || format!("{} ({})", t(Key::StatsByCategory), range_text()))
                             file_name=file_name("aiheet") />
                     </section>
-                    {undated}
-                    <section class="stats-section stats-rules" aria-labelledby="stats-rules">
-                        <h2 id="stats-rules">{move || t(Key::StatsRulesTitle)}</h2>
-                        <ul>
-                            {[Key::StatsRuleWindow, Key::StatsRuleCancelled, Key::StatsRuleSeries, Key::StatsRuleMultiDay,
-                              Key::StatsRuleUndated, Key::StatsRuleOnline, Key::StatsRuleDuplicates, Key::StatsRuleShares]
-                                .into_iter().map(|k| view! { <li>{move || t(k)}</li> }).collect_view()}
-                        </ul>
-                        <p>{population_note2}</p>
-                        <p class="no-print">{move || t(Key::StatsCsvHelp)}</p>
-                    </section>
+                    <Undated data=data.clone() stats=stats_memo />
+                    <Rules population=population.clone() />
                 </div>
             </div>
         </article>
+    }
+}
+
+/// "Population: source, date (licence)" under every per-capita figure, or why there is none.
+fn population_note(population: Option<Population>) -> impl Fn() -> String {
+    let lang = use_lang();
+    move || {
+        let l = lang.get();
+        match &population {
+            Some(p) => format!(
+                "{}: {}, {} ({})",
+                l.t(Key::StatsPopulation),
+                p.source,
+                p.reference_date,
+                p.licence
+            ),
+            None => l.t(Key::StatsNoPopulation).to_owned(),
+        }
+    }
+}
+
+/// Events that pass the filters but have no date (postponed, or to be announced): listed, not
+/// counted.
+#[component]
+fn Undated(data: Arc<Loaded>, stats: Memo<Arc<stats::Stats>>) -> impl IntoView {
+    let lang = use_lang();
+    let base = use_base();
+    move || {
+        let l = lang.get();
+        let list = stats.with(|s| s.undated.clone());
+        (!list.is_empty()).then(|| {
+            let items = list
+                .iter()
+                .map(|i| {
+                    let ev = &data.catalogue.events[*i];
+                    let status = if ev.status == EventStatus::Postponed {
+                        l.t(Key::Postponed)
+                    } else {
+                        l.t(Key::DateToBeAnnounced)
+                    };
+                    view! { <li data-event-id=ev.id.clone()><a href=event_href(&base, &ev.id, l)>{ev.name.text(l).to_owned()}</a> " – " {status}</li> }
+                })
+                .collect_view();
+            view! {
+                <section class="stats-section" aria-labelledby="stats-undated">
+                    <h2 id="stats-undated">{l.t(Key::StatsUndated)} " (" {list.len()} ")"</h2>
+                    <ul class="stats-undated" data-testid="stats-undated" data-count=list.len()>{items}</ul>
+                </section>
+            }
+        })
+    }
+}
+
+/// The counting rules in plain words (`kulttuurikartta_explore::stats` holds the code to them).
+#[component]
+fn Rules(population: Option<Population>) -> impl IntoView {
+    let lang = use_lang();
+    let t = move |k: Key| lang.get().t(k);
+    const RULES: [Key; 8] = [
+        Key::StatsRuleWindow,
+        Key::StatsRuleCancelled,
+        Key::StatsRuleSeries,
+        Key::StatsRuleMultiDay,
+        Key::StatsRuleUndated,
+        Key::StatsRuleOnline,
+        Key::StatsRuleDuplicates,
+        Key::StatsRuleShares,
+    ];
+    view! {
+        <section class="stats-section stats-rules" aria-labelledby="stats-rules">
+            <h2 id="stats-rules">{move || t(Key::StatsRulesTitle)}</h2>
+            <ul>{RULES.into_iter().map(|k| view! { <li>{move || t(k)}</li> }).collect_view()}</ul>
+            <p>{population_note(population)}</p>
+            <p class="no-print">{move || t(Key::StatsCsvHelp)}</p>
+        </section>
     }
 }
 

@@ -102,8 +102,34 @@ pub fn axis(scale: &TimeScale, lang: Lang) -> Axis {
     Axis {
         unit,
         ticks,
-        context,
+        context: without_overlaps(context),
     }
+}
+
+/// A generous width for a context label (12 px bold; the axis draws it 3 px right of its tick),
+/// with a gap after it.
+fn context_width(label: &str) -> f64 {
+    3.0 + label.chars().count() as f64 * 8.0 + 6.0
+}
+
+/// The label pinned at the left edge ("marraskuu 2026" while the view starts in November)
+/// gives way to the next one when it would run into it; any later label that would overlap the
+/// one before it is dropped too. A label is never drawn over another.
+fn without_overlaps(context: Vec<Tick>) -> Vec<Tick> {
+    let mut kept: Vec<Tick> = Vec::with_capacity(context.len());
+    for (i, tick) in context.iter().enumerate() {
+        let fits_before_next = context
+            .get(i + 1)
+            .is_none_or(|next| tick.x + context_width(&tick.label) <= next.x);
+        let clear_of_previous = kept
+            .last()
+            .is_none_or(|prev| prev.x + context_width(&prev.label) <= tick.x);
+        // Only the pinned first label yields to its successor; the others are real boundaries.
+        if clear_of_previous && (i > 0 || fits_before_next) {
+            kept.push(tick.clone());
+        }
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -117,6 +143,37 @@ mod tests {
 
     fn helsinki_midnight(y: i32, m: u32, d: u32) -> DateTime<Utc> {
         helsinki::start_of_day(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn the_pinned_month_gives_way_when_the_next_month_begins_close_to_the_edge() {
+        // The view starts on 28 November: "marraskuu 2026" pinned at 0 would run into
+        // "joulukuu 2026" 3 days (120 px) later.
+        let s = scale_days(helsinki_midnight(2026, 11, 28), 20, 800.0);
+        let a = axis(&s, Lang::Fi);
+        let ctx: Vec<_> = a.context.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(ctx, ["joulukuu 2026"]);
+        // Far enough from the boundary, the pinned label stays.
+        let s = scale_days(helsinki_midnight(2026, 11, 10), 40, 800.0);
+        let ctx: Vec<_> = axis(&s, Lang::Fi)
+            .context
+            .into_iter()
+            .map(|t| t.label)
+            .collect();
+        assert_eq!(ctx, ["marraskuu 2026", "joulukuu 2026"]);
+        // At every zoom and start, no two context labels overlap.
+        for days in [1, 3, 10, 20, 45, 90, 200, 400, 900] {
+            for start in 0..40 {
+                let from = helsinki_midnight(2026, 10, 1) + Duration::days(start);
+                let a = axis(&scale_days(from, days, 640.0), Lang::Sv);
+                for w in a.context.windows(2) {
+                    assert!(
+                        w[0].x + context_width(&w[0].label) <= w[1].x,
+                        "{days} d from +{start}: {w:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
