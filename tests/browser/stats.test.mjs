@@ -137,6 +137,25 @@ test('per-municipality and per-month counts equal an independent count, and add 
   await page.context().close();
 });
 
+test('the footer links to the statistics, which default to the current calendar year', async () => {
+  const page = await openPage(browser, { viewport: 'phone' });
+  await page.goto(`${server.url}?lang=sv`);
+  await waitForApp(page);
+  await page.click('[data-testid="stats-link"]');
+  await page.locator('[data-testid="stats-table"] tbody tr').first().waitFor();
+  // The test clock is at 28.11.2026: the report is 2026, and the URL says so, ready to share.
+  const url = new URL(page.url());
+  assert.equal(url.pathname, '/stats');
+  assert.deepEqual([url.searchParams.get('from'), url.searchParams.get('to'), url.searchParams.get('lang')], ['2026-01-01', '2026-12-31', 'sv']);
+  assert.match(await page.locator('h1').innerText(), /Kulturutbudet i siffror/);
+  assert.equal(await page.inputValue('[data-testid="stats-from"]'), '2026-01-01');
+  // Last year, by its button: the window and the counts follow.
+  await page.click('[data-testid="stats-window"] button >> nth=1');
+  await page.waitForURL(/from=2025-01-01&to=2025-12-31/);
+  checkHealthy(page);
+  await page.context().close();
+});
+
 test('a filter in the URL narrows the numbers the same way, and the scope is named', async () => {
   const page = await openPage(browser, { viewport: 'phone' });
   await page.goto(`${server.url}stats?${YEAR}&category=music&lang=en`);
@@ -240,7 +259,8 @@ test('the report prints on at most two A4 pages with its scope in the heading', 
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.site-header').isVisible(), false);
   assert.equal(await page.locator('[data-testid="stats-csv"]').isVisible(), false);
-  assert.match(await page.locator('[data-testid="stats-scope"]').innerText(), /1\.1\.–31\.12\.2027[\s\S]*Kajaani/);
+  assert.match(await page.locator('[data-testid="stats-scope"]').innerText(), /1\.1\.–31\.12\.2027[\s\S]*Rajaus: Kainuu$/m);
+  assert.equal(await page.locator('[data-testid="stats-table"] tr[data-municipality]').count(), 8, 'only the chosen municipalities have rows');
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);

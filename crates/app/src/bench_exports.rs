@@ -76,7 +76,7 @@ pub fn benchmark_stats_recount(from: &str, to: &str, free_only: bool) -> Result<
         let outcome = evaluate(events, None, &q, crate::dom::now());
         let stats = count(events, &outcome, &window);
         let tables = [
-            table::municipalities(&stats, Some(&population), Lang::Fi),
+            table::municipalities(&stats, Some(&population), &[], Lang::Fi),
             table::periods(&stats, Lang::Fi),
             table::categories(&stats, Lang::Fi),
         ];

@@ -21,7 +21,6 @@ use crate::url_state::{use_query, use_update_query};
 use kulttuurikartta_core::feed::EventStatus;
 use kulttuurikartta_core::time::helsinki;
 use kulttuurikartta_explore::i18n::{format_day_range, Key, Translate};
-use kulttuurikartta_explore::query::chips::chips;
 use kulttuurikartta_explore::query::filter::evaluate;
 use kulttuurikartta_explore::query::{Query, Window};
 use kulttuurikartta_explore::stats::population::Population;
@@ -88,7 +87,8 @@ fn StatsView(data: Arc<Loaded>) -> impl IntoView {
     let municipality_table = {
         let population = population.clone();
         Memo::new(move |_| {
-            table::municipalities(&stats_memo.get(), population.as_ref(), lang.get())
+            let only = filters.with(|q| q.municipalities.clone());
+            table::municipalities(&stats_memo.get(), population.as_ref(), &only, lang.get())
         })
     };
     let period_table = Memo::new(move |_| table::periods(&stats_memo.get(), lang.get()));
@@ -106,11 +106,7 @@ fn StatsView(data: Arc<Loaded>) -> impl IntoView {
     };
     let scope_text = move || {
         let l = lang.get();
-        let list: Vec<String> = filters
-            .with(|q| chips(q, l, true))
-            .into_iter()
-            .map(|(label, _)| label)
-            .collect();
+        let list = filters.with(|q| stats::scope(q, l));
         if list.is_empty() {
             l.t(Key::StatsAllEvents).to_owned()
         } else {

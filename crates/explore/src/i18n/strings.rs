@@ -308,6 +308,7 @@ translations! {
     RowOulu2026 => ("Oulu2026-kunnat", "Oulu2026-kommunerna", "Oulu2026 municipalities"),
     RowNotOulu2026 => ("Muut kunnat", "Övriga kommuner", "Other municipalities"),
     RowRegion => ("Koko alue, 38 kuntaa", "Hela regionen, 38 kommuner", "Whole region, 38 municipalities"),
+    RowSelected => ("Valitut kunnat", "Valda kommuner", "Selected municipalities"),
     RowAll => ("Kaikki yhteensä", "Allt sammanlagt", "Grand total"),
     RowUncategorised => ("Ei aihetta", "Ingen kategori", "No category"),
 }

@@ -153,6 +153,44 @@ pub fn event_days(ev: &Event) -> Option<(NaiveDate, NaiveDate)> {
     Some((first, last.max(first)))
 }
 
+/// The report's scope in words: the active filters, with a whole region named as the region
+/// ("Kainuu", not its eight municipalities).
+pub fn scope(q: &crate::query::Query, lang: crate::i18n::Lang) -> Vec<String> {
+    use crate::i18n::{Key, Translate};
+    let region = [
+        ("kainuu", Key::RegionKainuu),
+        ("pohjois-pohjanmaa", Key::RegionNorthOstrobothnia),
+        ("oulu2026", Key::RowOulu2026),
+    ]
+    .into_iter()
+    .find(|(name, _)| {
+        !q.municipalities.is_empty()
+            && crate::query::region_codes(name).is_some_and(|mut c| {
+                c.sort_unstable();
+                c == q.municipalities
+            })
+    });
+    match region {
+        Some((_, key)) => {
+            let rest = crate::query::Query {
+                municipalities: Vec::new(),
+                ..q.clone()
+            };
+            std::iter::once(lang.t(key).to_owned())
+                .chain(
+                    crate::query::chips::chips(&rest, lang, true)
+                        .into_iter()
+                        .map(|c| c.0),
+                )
+                .collect()
+        }
+        None => crate::query::chips::chips(q, lang, true)
+            .into_iter()
+            .map(|c| c.0)
+            .collect(),
+    }
+}
+
 /// Counts the events the explorer's `outcome` matched (an evaluation with `window`).
 pub fn count(events: &[Event], outcome: &Outcome, window: &Window) -> Stats {
     let (from, to) = window.day_range();

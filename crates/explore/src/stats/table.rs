@@ -85,8 +85,16 @@ fn share(part: u32, whole: u32) -> Cell {
 }
 
 /// Events per municipality, online and outside, then the subtotals. The per-1 000 column is
-/// there only with population figures.
-pub fn municipalities(stats: &Stats, population: Option<&Population>, lang: Lang) -> Table {
+/// there only with population figures. With `only` (the municipality filter), only those
+/// municipalities have rows, and the subtotals count only them.
+pub fn municipalities(
+    stats: &Stats,
+    population: Option<&Population>,
+    only: &[&str],
+    lang: Lang,
+) -> Table {
+    let chosen =
+        |m: &kulttuurikartta_core::region::Municipality| only.is_empty() || only.contains(&m.code);
     let mut columns = vec![lang.t(Key::Municipality), lang.t(Key::ColEvents)];
     if population.is_some() {
         columns.push(lang.t(Key::ColPer1000));
@@ -125,6 +133,7 @@ pub fn municipalities(stats: &Stats, population: Option<&Population>, lang: Lang
     let mut rows: Vec<Row> = MUNICIPALITIES
         .iter()
         .zip(&stats.municipalities)
+        .filter(|(m, _)| chosen(m))
         .map(|(m, t)| {
             let name = if lang == Lang::Sv {
                 m.name_sv
@@ -160,6 +169,15 @@ pub fn municipalities(stats: &Stats, population: Option<&Population>, lang: Lang
         (Key::RowRegion, |_| true),
     ];
     for (key, pick) in groups {
+        let key = if key == Key::RowRegion && !only.is_empty() {
+            Key::RowSelected
+        } else {
+            key
+        };
+        let pick = |m: &kulttuurikartta_core::region::Municipality| pick(m) && chosen(m);
+        if !MUNICIPALITIES.iter().any(pick) {
+            continue;
+        }
         rows.push(row(
             RowKey::Subtotal,
             lang.t(key).into(),
@@ -386,7 +404,7 @@ mod tests {
     fn rows_carry_rates_and_shares_and_the_subtotals_add_up() {
         let s = stats_with(&[("205", 36, 9), ("564", 432, 0), ("483", 2, 2)]);
         let p = Population::bundled();
-        let t = municipalities(&s, Some(&p), Lang::Fi);
+        let t = municipalities(&s, Some(&p), &[], Lang::Fi);
         assert_eq!(t.columns[2], "Tapahtumia / 1 000 asukasta");
         let kajaani = t
             .rows
@@ -425,9 +443,36 @@ mod tests {
     }
 
     #[test]
+    fn a_municipality_filter_keeps_its_rows_and_the_subtotals_that_meet_it() {
+        let s = stats_with(&[("205", 36, 9), ("290", 4, 0)]);
+        let p = Population::bundled();
+        let t = municipalities(&s, Some(&p), &["205", "290"], Lang::Fi);
+        let names: Vec<String> = t.rows.iter().map(|r| r.cells[0].show(Lang::Fi)).collect();
+        assert_eq!(
+            names,
+            [
+                "Kajaani",
+                "Kuhmo",
+                "Verkossa",
+                "Alueen ulkopuolella tai paikka tuntematon",
+                "Kainuu",
+                "Oulu2026-kunnat",
+                "Valitut kunnat",
+                "Kaikki yhteensä"
+            ]
+        );
+        // The selection's rate is over the selection's residents.
+        let selected = &t.rows[6];
+        assert_eq!(
+            selected.per_1000,
+            Some(40.0 * 1000.0 / f64::from(36_433 + 7_483))
+        );
+    }
+
+    #[test]
     fn without_population_the_per_capita_column_is_not_there_at_all() {
         let s = stats_with(&[("205", 3, 0)]);
-        let t = municipalities(&s, None, Lang::En);
+        let t = municipalities(&s, None, &[], Lang::En);
         assert!(!t.columns.contains(&"Events per 1,000 residents"));
         assert!(t.rows.iter().all(|r| r.cells.len() == t.columns.len()));
     }
@@ -435,7 +480,7 @@ mod tests {
     #[test]
     fn sorting_moves_only_the_municipalities_and_keeps_totals_last() {
         let s = stats_with(&[("205", 36, 0), ("564", 432, 0), ("290", 36, 0)]);
-        let mut t = municipalities(&s, None, Lang::Fi);
+        let mut t = municipalities(&s, None, &[], Lang::Fi);
         let n = t.rows.len();
         t.sort_by(COL_EVENTS, true);
         let keys: Vec<_> = t.rows[..3].iter().map(|r| r.key.clone()).collect();
@@ -459,7 +504,7 @@ mod tests {
     fn csv_has_a_bom_semicolons_and_decimal_commas_in_finnish_and_quotes_what_needs_it() {
         let s = stats_with(&[("205", 36, 9)]);
         let p = Population::bundled();
-        let fi = municipalities(&s, Some(&p), Lang::Fi).to_csv(Lang::Fi);
+        let fi = municipalities(&s, Some(&p), &[], Lang::Fi).to_csv(Lang::Fi);
         assert!(fi.starts_with('\u{feff}'));
         let lines: Vec<&str> = fi.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert_eq!(lines[0], "Kunta;Tapahtumia;Tapahtumia / 1 000 asukasta;Tapahtumapäiviä;Maksuttomia %;Lapsille ja perheille %;Verkossa %;Peruttuja");
@@ -468,7 +513,7 @@ mod tests {
         assert!(lines
             .iter()
             .any(|l| l.starts_with("Koko alue, 38 kuntaa;36;")));
-        let en = municipalities(&s, Some(&p), Lang::En).to_csv(Lang::En);
+        let en = municipalities(&s, Some(&p), &[], Lang::En).to_csv(Lang::En);
         assert!(en.contains("\r\nKajaani,36,1.0,0,25,0,0,0\r\n"));
         assert!(en.contains("\r\n\"Whole region, 38 municipalities\",36,"));
     }

@@ -334,3 +334,20 @@ fn free_and_family_events_are_counted_for_their_shares() {
     let kainuu = s.subtotal(|m| m.region == Region::Kainuu);
     assert_eq!(kainuu, Tally::default());
 }
+
+#[test]
+fn the_scope_names_a_whole_region_by_its_name() {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let q = |s: &str| {
+        let pairs: Vec<(&str, &str)> = s.split('&').filter_map(|p| p.split_once('=')).collect();
+        Query::from_pairs(pairs, today)
+    };
+    let fi = crate::i18n::Lang::Fi;
+    assert_eq!(
+        scope(&q("municipality=kainuu&category=music"), fi),
+        ["Kainuu", "Musiikki"]
+    );
+    assert_eq!(scope(&q("municipality=oulu2026"), fi), ["Oulu2026-kunnat"]);
+    assert_eq!(scope(&q("municipality=205,290"), fi), ["Kajaani", "Kuhmo"]);
+    assert!(scope(&q("from=2027-01-01"), fi).is_empty());
+}
