@@ -226,6 +226,9 @@ test('the map shades each municipality and has a legend; without boundaries, cir
   assert.equal(fills[empty.municipality], 'url(#shade-0)');
   assert.notEqual(fills['564'], 'url(#shade-0)');
   assert.ok((await page.locator('.map-legend li').count()) >= 3);
+  // Every per-capita figure says where its population comes from.
+  assert.match(await page.locator('[data-testid="stats-map"] figcaption').innerText(), /Tilastokeskus.*31\.12\.2024/);
+  assert.match(await page.locator('[data-testid="stats-population-source"]').innerText(), /Tilastokeskus.*31\.12\.2024/);
   await screenshot(page, 'stats-desktop');
   await page.context().close();
 
@@ -246,6 +249,8 @@ test('the map shades each municipality and has a legend; without boundaries, cir
   const header = await bare.locator('[data-testid="stats-table"] thead').innerText();
   assert.doesNotMatch(header, /1 000/);
   assert.equal(await bare.locator('[data-testid="stats-table"] tr[data-per-1000]').count(), 0);
+  assert.doesNotMatch(await bare.locator('[data-testid="stats-map"] figcaption').innerText(), /Tilastokeskus/);
+  assert.match(await bare.locator('[data-testid="stats-population-source"]').innerText(), /Väkilukuja ei ole asetettu/);
   await screenshot(bare, 'stats-circles-phone');
   checkHealthy(bare);
   await bare.context().close();

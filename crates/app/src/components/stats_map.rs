@@ -12,7 +12,7 @@ use crate::components::map::load_boundaries_into;
 use crate::state::{use_lang, use_loaded};
 use kulttuurikartta_core::region::municipality::MUNICIPALITIES;
 use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
-use kulttuurikartta_explore::stats::population::{per_1000, Population};
+use kulttuurikartta_explore::stats::population::{credit, per_1000, Population};
 use kulttuurikartta_explore::stats::shades::Shades;
 use kulttuurikartta_explore::stats::table::Cell;
 use kulttuurikartta_explore::stats::Stats;
@@ -77,6 +77,10 @@ pub fn StatsMap(stats: Memo<Arc<Stats>>, population: Option<Population>) -> impl
         load_boundaries_into(l.config.boundaries_url.clone(), boundaries);
     }
     let has_population = population.is_some();
+    let source = {
+        let population = population.clone();
+        move || population.as_ref().map(|p| credit(Some(p), lang.get()))
+    };
     let rates = {
         let population = population.clone();
         Memo::new(move |_| {
@@ -216,6 +220,7 @@ pub fn StatsMap(stats: Memo<Arc<Stats>>, population: Option<Population>) -> impl
                 <strong>{title}</strong>
                 <ul class="map-legend" aria-label=move || lang.get().t(Key::StatsLegend)>{legend}</ul>
                 <span>{circles_note}</span>
+                <span class="stats-source">{source}</span>
             </figcaption>
         </figure>
     }

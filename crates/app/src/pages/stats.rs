@@ -23,7 +23,7 @@ use kulttuurikartta_core::time::helsinki;
 use kulttuurikartta_explore::i18n::{format_day_range, Key, Translate};
 use kulttuurikartta_explore::query::filter::evaluate;
 use kulttuurikartta_explore::query::{Query, Window};
-use kulttuurikartta_explore::stats::population::Population;
+use kulttuurikartta_explore::stats::population::{credit, Population};
 use kulttuurikartta_explore::stats::{self, table};
 
 fn year(y: i32) -> Window {
@@ -191,22 +191,10 @@ fn StatsView(data: Arc<Loaded>) -> impl IntoView {
     }
 }
 
-/// "Population: source, date (licence)" under every per-capita figure, or why there is none.
+/// The population credit line, following the language.
 fn population_note(population: Option<Population>) -> impl Fn() -> String {
     let lang = use_lang();
-    move || {
-        let l = lang.get();
-        match &population {
-            Some(p) => format!(
-                "{}: {}, {} ({})",
-                l.t(Key::StatsPopulation),
-                p.source,
-                p.reference_date,
-                p.licence
-            ),
-            None => l.t(Key::StatsNoPopulation).to_owned(),
-        }
-    }
+    move || credit(population.as_ref(), lang.get())
 }
 
 /// Events that pass the filters but have no date (postponed, or to be announced): listed, not

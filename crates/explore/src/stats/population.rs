@@ -83,6 +83,31 @@ impl Population {
     }
 }
 
+/// "Väkiluku: Tilastokeskus …, 31.12.2024 (CC BY 4.0)": the line under every per-capita figure;
+/// without figures, why there are no per-capita figures.
+pub fn credit(population: Option<&Population>, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::{Key, Translate};
+    match population {
+        Some(p) => {
+            let date = chrono::NaiveDate::parse_from_str(&p.reference_date, "%Y-%m-%d")
+                .map_or(p.reference_date.clone(), |d| {
+                    d.format("%-d.%-m.%Y").to_string()
+                });
+            let licence = if p.licence.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", p.licence)
+            };
+            format!(
+                "{}: {}, {date}{licence}",
+                lang.t(Key::StatsPopulation),
+                p.source
+            )
+        }
+        None => lang.t(Key::StatsNoPopulation).to_owned(),
+    }
+}
+
 /// Events per 1 000 residents; None without a population.
 pub fn per_1000(events: u32, residents: Option<u64>) -> Option<f64> {
     residents
@@ -129,6 +154,17 @@ mod tests {
         for (code, n) in v["population"].as_object().unwrap() {
             assert_eq!(p.of(code).map(u64::from), n.as_u64(), "{code}");
         }
+    }
+
+    #[test]
+    fn the_credit_names_source_date_and_licence_or_says_why_there_is_none() {
+        use crate::i18n::Lang;
+        let p = Population::bundled();
+        assert_eq!(
+            credit(Some(&p), Lang::Fi),
+            "Väkiluku: Tilastokeskus / Statistics Finland, StatFin 11s5, 31.12.2024 (CC BY 4.0)"
+        );
+        assert!(credit(None, Lang::En).starts_with("No population figures"));
     }
 
     #[test]
