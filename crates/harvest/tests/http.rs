@@ -2,10 +2,13 @@
 //! starts failing keeps its last good events, an unchanged source is answered 304, a source
 //! that never answers is given up, and a next page on another site is not followed.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
-use std::process::Command;
 use std::sync::{Arc, Mutex};
+
+use common::{harvest_ok, ids, report, source};
 
 /// Which run of the harvester the server is answering (1, 2…), set by the test.
 type Run = Arc<Mutex<u32>>;
@@ -107,29 +110,10 @@ fn two_runs_over_http_keep_what_failed_and_revalidate_what_did_not_change() {
         ),
     )
     .unwrap();
+    let out = dir.join("out");
     let harvest = || {
-        let o = Command::new(env!("CARGO_BIN_EXE_kulttuurikartta-harvest"))
-            .arg("run")
-            .arg(&toml)
-            .output()
-            .unwrap();
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        let report: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(dir.join("out/report.json")).unwrap()).unwrap();
-        let feed: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(dir.join("out/feed.json")).unwrap()).unwrap();
-        let ids: Vec<String> = feed["data"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["id"].as_str().unwrap().to_owned())
-            .collect();
-        (report, ids)
+        harvest_ok(&[std::ffi::OsStr::new("run"), toml.as_os_str()]);
+        (report(&out), ids(&out))
     };
 
     let (report, ids) = harvest();
@@ -137,17 +121,11 @@ fn two_runs_over_http_keep_what_failed_and_revalidate_what_did_not_change() {
         ids,
         ["flaky:1", "flaky:2", "flaky:3", "paged:1", "same:1", "same:2"]
     );
-    let source = |name: &str| {
-        report["sources"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["name"] == name)
-            .unwrap()
-            .clone()
-    };
-    assert_eq!(source("same")["http_status"], 200);
-    assert_eq!(source("hang")["error"], "no complete answer in 1 s");
+    assert_eq!(source(&report, "same")["http_status"], 200);
+    assert_eq!(
+        source(&report, "hang")["error"],
+        "no complete answer in 1 s"
+    );
     assert!(log
         .lock()
         .unwrap()
@@ -167,19 +145,13 @@ fn two_runs_over_http_keep_what_failed_and_revalidate_what_did_not_change() {
         ["flaky:1", "flaky:2", "flaky:3", "paged:1", "same:1", "same:2"],
         "nothing lost"
     );
-    let source = |name: &str| {
-        report["sources"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["name"] == name)
-            .unwrap()
-            .clone()
-    };
-    assert_eq!(source("same")["http_status"], 304);
-    assert_eq!(source("same")["not_modified"], true);
-    assert_eq!(source("flaky")["used_last_good"], true);
-    assert_eq!(source("flaky")["error"], "the server answered HTTP 500");
+    assert_eq!(source(&report, "same")["http_status"], 304);
+    assert_eq!(source(&report, "same")["not_modified"], true);
+    assert_eq!(source(&report, "flaky")["used_last_good"], true);
+    assert_eq!(
+        source(&report, "flaky")["error"],
+        "the server answered HTTP 500"
+    );
     let flaky_requests = log
         .lock()
         .unwrap()

@@ -1,8 +1,12 @@
 //! `run` as regional staff run it on a schedule: sources in, one feed and a report out, and
 //! nothing lost when a source fails or suddenly shrinks.
 
+mod common;
+
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use common::{harvest, harvest_ok, ids, report};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kk-run-{}-{name}", std::process::id()));
@@ -25,36 +29,17 @@ fn feed(events: &[String]) -> String {
 }
 
 fn run(out: &Path, sources: &[&Path], extra: &[&str]) -> (i32, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kulttuurikartta-harvest"));
-    cmd.arg("run");
+    let mut args = vec![OsStr::new("run")];
     for s in sources {
-        cmd.arg("--source").arg(s);
+        args.extend([OsStr::new("--source"), s.as_os_str()]);
     }
-    let o = cmd
-        .arg("--out")
-        .arg(out)
-        .args(extra)
-        .output()
-        .expect("runs");
+    args.extend([OsStr::new("--out"), out.as_os_str()]);
+    args.extend(extra.iter().map(OsStr::new));
+    let o = harvest(&args);
     (
         o.status.code().unwrap(),
         String::from_utf8(o.stderr).unwrap(),
     )
-}
-
-fn ids(out: &Path) -> Vec<String> {
-    let text = std::fs::read_to_string(out.join("feed.json")).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    v["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["id"].as_str().unwrap().to_owned())
-        .collect()
-}
-
-fn report(out: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap()
 }
 
 #[test]
@@ -207,19 +192,12 @@ fn an_icalendar_source_is_expanded_located_and_linked_as_a_series() {
 fn the_example_harvest_file_runs_offline_over_all_three_formats() {
     let out = scratch("example").join("out");
     let example = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/harvest.toml");
-    let o = Command::new(env!("CARGO_BIN_EXE_kulttuurikartta-harvest"))
-        .arg("run")
-        .arg(&example)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    harvest_ok(&[
+        OsStr::new("run"),
+        example.as_os_str(),
+        OsStr::new("--out"),
+        out.as_os_str(),
+    ]);
     let r = report(&out);
     let formats: Vec<_> = r["sources"]
         .as_array()
@@ -256,36 +234,18 @@ fn the_example_harvest_file_runs_offline_over_all_three_formats() {
 fn a_harvest_file_with_an_unknown_format_or_field_is_refused_clearly() {
     let dir = scratch("badtoml");
     let toml = dir.join("h.toml");
-    std::fs::write(
-        &toml,
-        "out = \"o\"\n[[source]]\nurl = \"a.json\"\nformat = \"xml\"\n",
-    )
-    .unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_kulttuurikartta-harvest"))
-        .arg("run")
-        .arg(&toml)
-        .output()
+    for (line, message) in [
+        ("format = \"xml\"", "format \"xml\" is not one of"),
+        ("frequency = 3", "unknown field `frequency`"),
+    ] {
+        std::fs::write(
+            &toml,
+            format!("out = \"o\"\n[[source]]\nurl = \"a.json\"\n{line}\n"),
+        )
         .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&o.stderr).contains("format \"xml\" is not one of"),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    std::fs::write(
-        &toml,
-        "out = \"o\"\n[[source]]\nurl = \"a.json\"\nfrequency = 3\n",
-    )
-    .unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_kulttuurikartta-harvest"))
-        .arg("run")
-        .arg(&toml)
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&o.stderr).contains("unknown field `frequency`"),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+        let o = harvest(&[OsStr::new("run"), toml.as_os_str()]);
+        assert_eq!(o.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(stderr.contains(message), "{stderr}");
+    }
 }
