@@ -3,7 +3,7 @@
 //! link), counted by `kulttuurikartta_explore::stats`; a map, a chart and tables, each table
 //! with a CSV download, and a print layout for an A4 report.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ use crate::url_state::{use_query, use_update_query};
 use kulttuurikartta_core::feed::EventStatus;
 use kulttuurikartta_core::time::helsinki;
 use kulttuurikartta_explore::i18n::{format_day_range, Key, Translate};
-use kulttuurikartta_explore::query::filter::evaluate;
+use kulttuurikartta_explore::query::filter::{evaluate, SearchIndex};
 use kulttuurikartta_explore::query::{Query, Window};
 use kulttuurikartta_explore::stats::population::{credit, Population};
 use kulttuurikartta_explore::stats::{self, table};
@@ -73,7 +73,16 @@ fn StatsView(data: Arc<Loaded>) -> impl IntoView {
     let window = Memo::new(move |_| filters.with(|q| q.window.unwrap_or(year(this_year))));
     let outcome = {
         let data = data.clone();
-        Memo::new(move |_| Arc::new(evaluate(&data.catalogue.events, None, &filters.get(), now)))
+        // As in the explorer: the folded search text is built once, on the first text search,
+        // not folded again for every event at every keystroke.
+        let search_index: Arc<OnceLock<SearchIndex>> = Arc::new(OnceLock::new());
+        Memo::new(move |_| {
+            let q = filters.get();
+            let events = &data.catalogue.events;
+            let index = (!q.text.trim().is_empty())
+                .then(|| search_index.get_or_init(|| SearchIndex::new(events)));
+            Arc::new(evaluate(events, index, &q, now))
+        })
     };
     let counts = Memo::new(move |_| outcome.with(|o| o.counts.clone()));
     let stats_memo = {
