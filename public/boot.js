@@ -7,6 +7,44 @@
 // would have to list that hash. A web server config that must be edited on every deploy drifts
 // from the build sooner or later, and then the app is a blank page. As a same-origin file this
 // loader is allowed by a fixed `script-src 'self' 'wasm-unsafe-eval'` (docs/deploy.md).
+
+// First, the data: config.json, the feeds and the boundary file are requested now, while the wasm
+// downloads and compiles, instead of after it. These are only preload hints: the app's own
+// requests (the same URLs, the same CORS mode) take the responses, and it still decides alone
+// what to load and whether to trust it. A `feed=` parameter is preloaded only on this origin;
+// the app checks any other against config.json's allowed origins before requesting it.
+function preload(href) {
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = href;
+  document.head.append(link);
+}
+function onThisOrigin(href) {
+  try {
+    return new URL(href, document.baseURI).origin === location.origin;
+  } catch {
+    return false;
+  }
+}
+preload('config.json');
+const feedParams = new URLSearchParams(location.search).getAll('feed');
+feedParams.filter(onThisOrigin).forEach(preload);
+// config.json names the default feeds and the boundaries: read it once more, without
+// credentials, so that this request does not take the preload meant for the app.
+fetch('config.json', { credentials: 'omit' })
+  .then((r) => (r.ok ? r.json() : null))
+  .then((config) => {
+    if (!config) return;
+    if (!feedParams.length && Array.isArray(config.feeds)) {
+      config.feeds.filter((f) => typeof f === 'string').forEach(preload);
+    }
+    const boundaries = 'boundaries_url' in config ? config.boundaries_url : 'municipality-boundaries.geojson';
+    if (typeof boundaries === 'string' && boundaries) preload(boundaries);
+  })
+  .catch(() => {});
+
 const tag = document.querySelector('script[data-kk-glue]');
 const bindings = await import(tag.dataset.kkGlue);
 const wasm = await bindings.default({ module_or_path: tag.dataset.kkWasm });

@@ -43,7 +43,19 @@ pub fn App() -> impl IntoView {
         provide_context(k);
         dom::enter_kiosk();
     }
-    dom::register_service_worker(&base);
+    // The worker's install downloads the app shell again; on a first visit that must not compete
+    // with the feed for the network, so it is registered once the data is in (or failed).
+    let worker_base = base.clone();
+    Effect::new(move |registered: Option<bool>| {
+        if registered == Some(true) {
+            return true;
+        }
+        let done = loaded.with(Option::is_some);
+        if done {
+            dom::register_service_worker(&worker_base);
+        }
+        done
+    });
 
     view! {
         <Router base=base>

@@ -25,8 +25,15 @@ async fn open_cache() -> Option<web_sys::Cache> {
         .ok()
 }
 
-/// Keeps a copy of a feed page that parsed; quota errors only cost us the copy.
-pub async fn remember(url: &str, bytes: &[u8]) {
+/// Keeps a copy of a feed page that parsed, in the background: writing a megabyte into the Cache
+/// API takes tens of milliseconds on a first visit (the browser creates the store), which must
+/// not delay the next request or the first paint. Quota errors only cost us the copy.
+pub fn remember(url: &str, bytes: Vec<u8>) {
+    let url = url.to_owned();
+    wasm_bindgen_futures::spawn_local(async move { keep(&url, bytes).await });
+}
+
+async fn keep(url: &str, mut body: Vec<u8>) {
     let Some(cache) = open_cache().await else {
         return;
     };
@@ -36,7 +43,6 @@ pub async fn remember(url: &str, bytes: &[u8]) {
         let _ = headers.set(FETCHED_AT_HEADER, &js_sys::Date::now().to_string());
         init.set_headers(&headers);
     }
-    let mut body = bytes.to_vec();
     let Ok(resp) = web_sys::Response::new_with_opt_u8_array_and_init(Some(&mut body), &init) else {
         return;
     };

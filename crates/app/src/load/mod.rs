@@ -41,7 +41,7 @@ pub async fn load_config() -> Config {
             let bytes = fetched.bytes;
             let parsed = Config::from_json(&bytes);
             if parsed.is_ok() {
-                remember("config.json", &bytes).await;
+                remember("config.json", bytes);
             }
             parsed
         }
@@ -96,7 +96,7 @@ async fn load_page(
         Ok((page, f.bytes))
     }) {
         Ok((page, bytes)) => {
-            remember(url, &bytes).await;
+            remember(url, bytes);
             return Ok(page);
         }
         Err(e) => e,
