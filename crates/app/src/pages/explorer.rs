@@ -16,7 +16,8 @@ use crate::dom;
 use crate::load::Loaded;
 use crate::state::{use_base, use_lang, use_loaded, use_selection, BasePath};
 use crate::url_state::{use_query, use_set_query, use_update_query};
-use kulttuurikartta_explore::i18n::{format_date, Key, Translate};
+use kulttuurikartta_core::feed::catalogue::{Catalogue, ListEntry};
+use kulttuurikartta_explore::i18n::{format_date, Key, Lang, Translate};
 use kulttuurikartta_explore::map_points::MapPoints;
 use kulttuurikartta_explore::query::filter::{evaluate, Outcome, SearchIndex};
 use kulttuurikartta_explore::query::list_groups::{group, GroupKind};
@@ -287,56 +288,74 @@ fn Results(
     });
     let now = dom::now();
 
-    let body = move || {
-        let l = lang.get();
-        let cat = &data.catalogue;
-        // Can be queued by a language change as a kiosk reset replaces this view.
-        let m = matching.try_get()?;
-        let entries = cat.entries(m.iter().map(|&i| &cat.events[i]));
-        let total_rows = entries.len();
-        let from = query.try_with(|q| q.window.map_or(now, |w| w.start.max(now.min(w.start))))?;
-        let groups = group(entries, from);
-        let mut budget = shown.try_get()?;
-        let mut views = Vec::new();
-        for g in groups {
-            if budget == 0 {
-                break;
-            }
-            let heading = match g.kind {
-                // "On now" is only true without a window, or with one that starts now.
-                GroupKind::OnNow if from > now => l.t(Key::AlreadyRunning).to_owned(),
-                GroupKind::OnNow => l.t(Key::OnNow).to_owned(),
-                GroupKind::Day(d) => format_date(l, d),
-                GroupKind::ToBeAnnounced => l.t(Key::DateToBeAnnounced).to_owned(),
+    // The list as plain data, one block per heading. The view below is keyed by it, so a new
+    // window or filter rebuilds only the blocks that changed: narrowing "all upcoming" to "this
+    // month" keeps every day the two share, DOM and all.
+    let blocks = {
+        let data = data.clone();
+        Memo::new(move |_| -> (Vec<Block>, usize) {
+            let l = lang.get();
+            let cat = &data.catalogue;
+            // Can be queued by a language change as a kiosk reset replaces this view.
+            let (Some(m), Some(from), Some(mut budget)) = (
+                matching.try_get(),
+                query.try_with(|q| q.window.map_or(now, |w| w.start.max(now.min(w.start)))),
+                shown.try_get(),
+            ) else {
+                return (Vec::new(), 0);
             };
-            let take = g.entries.len().min(budget);
-            budget -= take;
-            let rows = g.entries[..take]
-                .iter()
-                .map(|e| event_row(e, l, &base))
-                .collect_view();
-            views.push(match g.kind {
-                GroupKind::ToBeAnnounced => view! {
-                    <h3 class="group-heading">{heading}</h3>
-                    <ul class="event-list tba" data-testid="event-list-tba">{rows}</ul>
+            let entries = cat.entries(m.iter().map(|&i| &cat.events[i]));
+            let total_rows = entries.len();
+            let mut blocks = Vec::new();
+            for g in group(entries, from) {
+                if budget == 0 {
+                    break;
                 }
-                .into_any(),
-                _ => view! {
-                    <h3 class="group-heading">{heading}</h3>
-                    <ol class="event-list" data-testid="event-list">{rows}</ol>
-                }
-                .into_any(),
-            });
+                let heading = match g.kind {
+                    // "On now" is only true without a window, or with one that starts now.
+                    GroupKind::OnNow if from > now => l.t(Key::AlreadyRunning).to_owned(),
+                    GroupKind::OnNow => l.t(Key::OnNow).to_owned(),
+                    GroupKind::Day(d) => format_date(l, d),
+                    GroupKind::ToBeAnnounced => l.t(Key::DateToBeAnnounced).to_owned(),
+                };
+                let take = g.entries.len().min(budget);
+                budget -= take;
+                blocks.push(Block {
+                    lang: l,
+                    heading,
+                    to_be_announced: g.kind == GroupKind::ToBeAnnounced,
+                    rows: g.entries[..take]
+                        .iter()
+                        .filter_map(|e| Row::of(cat, e))
+                        .collect(),
+                });
+            }
+            (blocks, total_rows)
+        })
+    };
+    let body = {
+        let data = data.clone();
+        move || {
+            let data = data.clone();
+            let base = base.clone();
+            view! {
+                <For
+                    each=move || blocks.with(|(b, _)| b.clone())
+                    key=Block::clone
+                    children=move |b| block_view(&data.catalogue, &base, b)
+                />
+            }
         }
-        let remaining = total_rows.saturating_sub(shown.try_get()?);
-        let more = (remaining > 0).then(|| {
+    };
+    let more = move || {
+        let remaining = blocks.with(|(_, total)| *total).saturating_sub(shown.get());
+        (remaining > 0).then(|| {
             view! {
                 <button type="button" class="show-more" data-testid="show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
-                    {l.t(Key::ShowMore)} " (" {remaining} " " {l.t(Key::Remaining)} ")"
+                    {lang.get().t(Key::ShowMore)} " (" {remaining} " " {lang.get().t(Key::Remaining)} ")"
                 </button>
             }
-        });
-        Some(view! { {views} {more} })
+        })
     };
 
     let empty = move || {
@@ -373,6 +392,67 @@ fn Results(
             </div>
             {empty}
             {body}
+            {more}
         </section>
+    }
+}
+
+/// A heading and its rows in the list, as plain data: what the list is keyed by.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Block {
+    lang: Lang,
+    heading: String,
+    to_be_announced: bool,
+    rows: Vec<Row>,
+}
+
+/// One row: an event, or a recurring series at its next date, by position in the catalogue.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Row {
+    event: usize,
+    series: Option<(String, Vec<usize>)>,
+}
+
+impl Row {
+    fn of(cat: &Catalogue, entry: &ListEntry) -> Option<Row> {
+        let series = match &entry.series {
+            Some((id, dates)) => Some((
+                (*id).to_owned(),
+                dates
+                    .iter()
+                    .map(|d| cat.position(d))
+                    .collect::<Option<_>>()?,
+            )),
+            None => None,
+        };
+        Some(Row {
+            event: cat.position(entry.event)?,
+            series,
+        })
+    }
+
+    fn entry<'a>(&'a self, cat: &'a Catalogue) -> ListEntry<'a> {
+        ListEntry {
+            event: &cat.events[self.event],
+            series: self
+                .series
+                .as_ref()
+                .map(|(id, dates)| (id.as_str(), dates.iter().map(|&i| &cat.events[i]).collect())),
+        }
+    }
+}
+
+fn block_view(cat: &Catalogue, base: &BasePath, block: Block) -> impl IntoView {
+    let rows = block
+        .rows
+        .iter()
+        .map(|r| event_row(&r.entry(cat), block.lang, base))
+        .collect_view();
+    let heading = view! { <h3 class="group-heading">{block.heading}</h3> };
+    if block.to_be_announced {
+        view! { {heading} <ul class="event-list tba" data-testid="event-list-tba">{rows}</ul> }
+            .into_any()
+    } else {
+        view! { {heading} <ol class="event-list" data-testid="event-list">{rows}</ol> }.into_any()
     }
 }

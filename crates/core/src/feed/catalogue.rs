@@ -87,6 +87,16 @@ impl Catalogue {
         cat
     }
 
+    /// Where an event borrowed from this catalogue sits in `events`, so that a view can keep a
+    /// position (plain data) instead of a borrow. `None` for an event from elsewhere.
+    pub fn position(&self, ev: &Event) -> Option<usize> {
+        let range = self.events.as_ptr_range();
+        let at = ev as *const Event;
+        range
+            .contains(&at)
+            .then(|| (at as usize - range.start as usize) / std::mem::size_of::<Event>())
+    }
+
     pub fn get(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.id == id)
     }
@@ -161,6 +171,16 @@ mod tests {
 
     fn now() -> DateTime<Utc> {
         "2026-11-28T10:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn an_event_knows_its_position_and_a_stranger_has_none() {
+        let cat = sample();
+        for (i, ev) in cat.events.iter().enumerate() {
+            assert_eq!(cat.position(ev), Some(i));
+        }
+        let stranger = cat.events[3].clone();
+        assert_eq!(cat.position(&stranger), None);
     }
 
     #[test]
