@@ -8,11 +8,12 @@
 // from the build sooner or later, and then the app is a blank page. As a same-origin file this
 // loader is allowed by a fixed `script-src 'self' 'wasm-unsafe-eval'` (docs/deploy.md).
 
-// First, the data: config.json, the feeds and the boundary file are requested now, while the wasm
-// downloads and compiles, instead of after it. These are only preload hints: the app's own
-// requests (the same URLs, the same CORS mode) take the responses, and it still decides alone
-// what to load and whether to trust it. A `feed=` parameter is preloaded only on this origin;
-// the app checks any other against config.json's allowed origins before requesting it.
+// First, the data: the feeds and the boundary file are requested now, while the wasm downloads
+// and compiles, instead of after it. These are only preload hints: the app's own requests (the
+// same URLs, the same CORS mode) take the responses, and it still decides alone what to load and
+// whether to trust it. A `feed=` parameter is preloaded only on this origin; the app checks any
+// other against config.json's allowed origins before requesting it. config.json itself is read
+// here and again by the app: it is small, and a preload could serve only one of the two.
 function preload(href) {
   const link = document.createElement('link');
   link.rel = 'preload';
@@ -28,12 +29,9 @@ function onThisOrigin(href) {
     return false;
   }
 }
-preload('config.json');
 const feedParams = new URLSearchParams(location.search).getAll('feed');
 feedParams.filter(onThisOrigin).forEach(preload);
-// config.json names the default feeds and the boundaries: read it once more, without
-// credentials, so that this request does not take the preload meant for the app.
-fetch('config.json', { credentials: 'omit' })
+fetch('config.json')
   .then((r) => (r.ok ? r.json() : null))
   .then((config) => {
     if (!config) return;
