@@ -348,7 +348,10 @@ fn Results(
         }
     };
     let more = move || {
-        let remaining = blocks.with(|(_, total)| *total).saturating_sub(shown.get());
+        // `try_`: can be queued as a kiosk reset replaces this view (see above).
+        let remaining = blocks
+            .try_with(|(_, total)| *total)?
+            .saturating_sub(shown.try_get()?);
         (remaining > 0).then(|| {
             view! {
                 <button type="button" class="show-more" data-testid="show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
