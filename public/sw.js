@@ -79,8 +79,9 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// Trunk's hashed names ("name-<16 hex>.js", "…_bg.wasm", "main-<16 hex>.css") never change content.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk's hashed names ("name-<hex>.js", "…_bg.wasm", "main-<hex>.css") never change content.
+// Trunk writes the 64-bit hash without leading zeros, so one build in sixteen has 15 digits.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 const TILE_PATH = /\/\d+\/\d+\/\d+(@2x)?\.(png|jpe?g|webp)$/;
 
 self.addEventListener('fetch', (event) => {
@@ -95,8 +96,9 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(req, DATA));
   } else if (url.origin === SCOPE.origin && HASHED.test(url.pathname)) {
     event.respondWith(cacheFirst(req));
-  } else if (url.origin === SCOPE.origin && /\.(js|css|svg|webmanifest)$/.test(url.pathname)) {
-    // boot.js, icons, the manifest: same name in every build, so the network decides.
+  } else if (url.origin === SCOPE.origin && /\.(js|wasm|css|svg|webmanifest)$/.test(url.pathname)) {
+    // boot.js, icons, the manifest: same name in every build, so the network decides (and the
+    // shell cache answers offline).
     event.respondWith(networkFirst(req, SHELL));
   }
   // Everything else (feeds, fetched by the app with its own fallback) goes to the network.

@@ -115,7 +115,7 @@ function parseCsp(header) {
 }
 
 async function hashedAsset(dist, ext) {
-  const name = (await readdir(join(ROOT, dist))).find((f) => /-[0-9a-f]{16}(_bg)?\.\w+$/.test(f) && f.endsWith(ext));
+  const name = (await readdir(join(ROOT, dist))).find((f) => /-[0-9a-f]{12,16}(_bg)?\.\w+$/.test(f) && f.endsWith(ext));
   assert.ok(name, `${dist} has a hashed ${ext}`);
   return name;
 }
