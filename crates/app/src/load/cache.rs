@@ -27,31 +27,33 @@ async fn open_cache() -> Option<web_sys::Cache> {
 
 /// Keeps a copy of a feed page that parsed, in the background: writing a megabyte into the Cache
 /// API takes tens of milliseconds on a first visit (the browser creates the store), which must
-/// not delay the next request or the first paint. Quota errors only cost us the copy.
-pub fn remember(url: &str, bytes: Vec<u8>) {
-    let url = url.to_owned();
-    wasm_bindgen_futures::spawn_local(async move { keep(&url, bytes).await });
-}
-
-async fn keep(url: &str, mut body: Vec<u8>) {
-    let Some(cache) = open_cache().await else {
-        return;
-    };
+/// not delay the next request or the first paint. The bytes are copied out of wasm memory at
+/// once, so that the caller's buffer can be freed before the events are built (wasm memory
+/// never shrinks: its peak is what the page keeps). Quota errors only cost us the copy.
+pub fn remember(url: &str, bytes: &[u8]) {
     let init = web_sys::ResponseInit::new();
     if let Ok(headers) = web_sys::Headers::new() {
         let _ = headers.set("content-type", "application/json");
         let _ = headers.set(FETCHED_AT_HEADER, &js_sys::Date::now().to_string());
         init.set_headers(&headers);
     }
-    let Ok(resp) = web_sys::Response::new_with_opt_u8_array_and_init(Some(&mut body), &init) else {
+    let body = js_sys::Uint8Array::from(bytes);
+    let Ok(resp) = web_sys::Response::new_with_opt_buffer_source_and_init(Some(&body), &init)
+    else {
         return;
     };
-    if let Err(e) = JsFuture::from(cache.put_with_str(url, &resp)).await {
-        web_sys::console::warn_2(
-            &"Kulttuurikartta: could not keep a copy of the feed".into(),
-            &e,
-        );
-    }
+    let url = url.to_owned();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(cache) = open_cache().await else {
+            return;
+        };
+        if let Err(e) = JsFuture::from(cache.put_with_str(&url, &resp)).await {
+            web_sys::console::warn_2(
+                &"Kulttuurikartta: could not keep a copy of the feed".into(),
+                &e,
+            );
+        }
+    });
 }
 
 /// The last good copy of a feed page and when it was fetched.

@@ -41,7 +41,7 @@ pub async fn load_config() -> Config {
             let bytes = fetched.bytes;
             let parsed = Config::from_json(&bytes);
             if parsed.is_ok() {
-                remember("config.json", bytes);
+                remember("config.json", &bytes);
             }
             parsed
         }
@@ -96,7 +96,7 @@ async fn load_page(
         Ok((page, f.bytes))
     }) {
         Ok((page, bytes)) => {
-            remember(url, bytes);
+            remember(url, &bytes);
             return Ok(page);
         }
         Err(e) => e,
