@@ -60,9 +60,15 @@ impl Catalogue {
     /// start and place, as when a municipal feed repeats the regional one) is kept once: the
     /// first copy, so list the most authoritative feed first.
     pub fn from_pages(pages: impl IntoIterator<Item = FeedPage>) -> Catalogue {
+        let pages: Vec<FeedPage> = pages.into_iter().collect();
         let mut ids = HashSet::new();
         let mut fingerprints = HashSet::new();
-        let mut cat = Catalogue::default();
+        // Room for every event at once: growing by doubling would keep the old and the new
+        // buffer alive together, and in wasm the peak is what the page keeps.
+        let mut cat = Catalogue {
+            events: Vec::with_capacity(pages.iter().map(|p| p.events.len()).sum()),
+            problems: Vec::new(),
+        };
         for page in pages {
             cat.problems.extend(page.problems);
             for ev in page.events {
@@ -75,7 +81,9 @@ impl Catalogue {
                 cat.events.push(ev);
             }
         }
-        cat.events.sort_by(|a, b| {
+        // Ids are unique by now, so this order is total and an unstable sort (which needs no
+        // scratch buffer, unlike the stable one) gives the same result every time.
+        cat.events.sort_unstable_by(|a, b| {
             let key = |e: &Event| e.start.map(|s| s.first_instant());
             match (key(a), key(b)) {
                 (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.id.cmp(&b.id)),
@@ -244,6 +252,30 @@ mod tests {
         let ids: Vec<_> = cat.events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["y", "x", "u"]);
         assert_eq!(cat.get("x").unwrap().name.text(crate::lang::Lang::Fi), "A");
+    }
+
+    #[test]
+    fn events_at_the_same_time_sort_by_id_whatever_order_the_feeds_give() {
+        let page = |json: &str| parse_feed(json.as_bytes(), "t").unwrap();
+        let feed = |order: [&str; 4]| {
+            let items: Vec<String> = order
+                .iter()
+                .map(|id| {
+                    let start = if *id == "n2" || *id == "n1" {
+                        "null".to_owned()
+                    } else {
+                        r#""2026-12-05T18:00:00+02:00""#.to_owned()
+                    };
+                    format!(r#"{{"id":"{id}","name":{{"fi":"{id}"}},"start_time":{start}}}"#)
+                })
+                .collect();
+            page(&format!(r#"{{"data":[{}]}}"#, items.join(",")))
+        };
+        for order in [["b", "n2", "a", "n1"], ["n1", "a", "n2", "b"]] {
+            let cat = Catalogue::from_pages([feed(order)]);
+            let ids: Vec<_> = cat.events.iter().map(|e| e.id.as_str()).collect();
+            assert_eq!(ids, ["a", "b", "n1", "n2"]);
+        }
     }
 
     #[test]
