@@ -333,19 +333,12 @@ fn Results(
             (blocks, total_rows)
         })
     };
-    let body = {
-        let data = data.clone();
-        move || {
-            let data = data.clone();
-            let base = base.clone();
-            view! {
-                <For
-                    each=move || blocks.with(|(b, _)| b.clone())
-                    key=Block::clone
-                    children=move |b| block_view(&data.catalogue, &base, b)
-                />
-            }
-        }
+    let body = view! {
+        <For
+            each=move || blocks.with(|(b, _)| b.clone())
+            key=Block::clone
+            children=move |b| block_view(&data.catalogue, &base, b)
+        />
     };
     let more = move || {
         // `try_`: can be queued as a kiosk reset replaces this view (see above).
