@@ -24,12 +24,17 @@ async function kiosk(path, { viewport = { width: 1920, height: 1080 }, url = ser
   return page;
 }
 const param = (page, name) => new URL(page.url()).searchParams.get(name);
+/** The URL is written when the browser is idle after a change: let the paused clock get there. */
+async function urlFollows(page, name) {
+  await page.clock.runFor(250);
+  await page.waitForFunction((n) => new URL(location.href).searchParams.get(n), name);
+}
 
 describe('kiosk', () => {
   test('the idle countdown gives 20 seconds, a touch keeps the state, and time-out resets it', async () => {
     const page = await kiosk('kiosk?idle=20&attract=0');
     await page.click('[data-preset="today"]');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('from'));
+    await urlFollows(page, 'from');
     await page.clock.runFor(18_000);
     assert.equal(await page.locator('[data-testid="idle-countdown"]').count(), 0, 'not before the idle time');
     await page.clock.runFor(1_000);
@@ -186,7 +191,7 @@ describe('kiosk', () => {
     const page = await kiosk('kiosk?reload_hours=1&attract=0&idle=20');
     // Someone is using it: no reload, even after the hour.
     await page.click('[data-preset="today"]');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('from'));
+    await urlFollows(page, 'from');
     // A marker that only a real reload (a new document) removes.
     await page.evaluate(() => (window.__sameDocument = true));
     await page.clock.runFor(30_000); // countdown starts
@@ -205,7 +210,7 @@ describe('kiosk', () => {
   test('a panic shows a friendly message and the kiosk reloads its home', async () => {
     const page = await kiosk('kiosk?idle=30&attract=0');
     await page.click('[data-preset="today"]');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('from'));
+    await urlFollows(page, 'from');
     // A microtask, not a timer: the test's clock is paused.
     await page.evaluate(() => queueMicrotask(() => window.wasmBindings.diagnostics_panic()));
     await page.waitForSelector('[data-testid="panic-screen"]');

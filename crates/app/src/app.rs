@@ -16,7 +16,7 @@ use crate::pages::{
 use crate::state::{
     use_loaded, BasePath, EmbedMode, EventsRead, KioskMode, LoadedResource, Selection, UiLang,
 };
-use crate::url_state::use_url;
+use crate::url_state::{provide_query_draft, use_url};
 use kulttuurikartta_explore::i18n::Lang;
 
 #[component]
@@ -82,6 +82,7 @@ pub fn App() -> impl IntoView {
 /// router because both follow the URL. Keeps `<html lang>` and the embed's theme in step.
 #[component]
 fn UrlProvider(children: Children) -> impl IntoView {
+    provide_query_draft();
     let url = use_url();
     let loaded = use_loaded();
     let lang = Memo::new(move |_| {

@@ -358,3 +358,22 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
         std::time::Duration::from_secs(10),
     );
 }
+
+/// Runs `f` once the browser has nothing more urgent to do: after the frame that shows a change,
+/// and within 200 ms at the latest. For work that follows a change but is not part of what it
+/// shows (writing the URL). Where `requestIdleCallback` is missing (Safari), after the next frame.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    if js_sys::Reflect::has(&w, &"requestIdleCallback".into()).unwrap_or(false) {
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(200);
+        let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+        let _ = w.request_idle_callback_with_options(callback.unchecked_ref(), &options);
+    } else {
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(f, std::time::Duration::ZERO)
+        });
+    }
+}
