@@ -12,8 +12,13 @@
 // and compiles, instead of after it. These are only preload hints: the app's own requests (the
 // same URLs, the same CORS mode) take the responses, and it still decides alone what to load and
 // whether to trust it. A `feed=` parameter is preloaded only on this origin; the app checks any
-// other against config.json's allowed origins before requesting it. config.json itself is read
-// here and again by the app: it is small, and a preload could serve only one of the two.
+// other against config.json's allowed origins before requesting it.
+//
+// config.json is read here, from index.html's preload, and handed to the app as
+// `window.__kkConfig` (a promise of its bytes, or null when it failed): the app would otherwise
+// request it only after the wasm has started, a round trip on the way to its first screen. On
+// null the app fetches it itself, with its timeouts, retries and last good copy; a stalled read
+// is given up after 10 s for the same.
 function preload(href) {
   const link = document.createElement('link');
   link.rel = 'preload';
@@ -31,10 +36,14 @@ function onThisOrigin(href) {
 }
 const feedParams = new URLSearchParams(location.search).getAll('feed');
 feedParams.filter(onThisOrigin).forEach(preload);
-fetch('config.json')
-  .then((r) => (r.ok ? r.json() : null))
-  .then((config) => {
-    if (!config) return;
+const configBytes = fetch('config.json')
+  .then((r) => (r.ok ? r.arrayBuffer() : null))
+  .catch(() => null);
+window.__kkConfig = Promise.race([configBytes, new Promise((ok) => setTimeout(() => ok(null), 10_000))]);
+configBytes
+  .then((bytes) => {
+    if (!bytes) return;
+    const config = JSON.parse(new TextDecoder().decode(bytes));
     if (!feedParams.length && Array.isArray(config.feeds)) {
       config.feeds.filter((f) => typeof f === 'string').forEach(preload);
     }

@@ -1,7 +1,8 @@
-//! GET with a timeout, and retries with backoff while a failure looks transient.
+//! GET with a timeout, retries with backoff while a failure looks transient, and the
+//! config.json that boot.js read before the app started.
 
 use gloo_net::http::Request;
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::error::LoadError;
@@ -115,4 +116,18 @@ pub async fn fetch_optional(url: &str) -> Option<Vec<u8>> {
         })
         .ok()
         .map(|f| f.bytes)
+}
+
+/// config.json as `boot.js` read it while the wasm was on its way (`window.__kkConfig`). Taken
+/// once: a later load (a kiosk's refresh) asks the network. `None` when boot.js did not get it.
+pub async fn take_early_config() -> Option<Vec<u8>> {
+    let w = window();
+    let key = JsValue::from_str("__kkConfig");
+    let promise = js_sys::Reflect::get(&w, &key)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let _ = js_sys::Reflect::delete_property(&w, &key);
+    let buffer = JsFuture::from(promise).await.ok()?;
+    (!buffer.is_null()).then(|| js_sys::Uint8Array::new(&buffer).to_vec())
 }

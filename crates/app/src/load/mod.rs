@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use cache::{recall, remember};
 pub use error::{Followed, LoadError};
 pub use fetch::fetch_optional;
-use fetch::{fetch_with_retry, Timeout, DEFAULT_TIMEOUT};
+use fetch::{fetch_with_retry, take_early_config, Timeout, DEFAULT_TIMEOUT};
 use futures::future::join_all;
 use kulttuurikartta_core::feed::{linked_events, parse_feed, Catalogue, FeedError, FeedPage};
 use kulttuurikartta_explore::config::{check_feed_override, may_follow, Config};
@@ -33,12 +33,18 @@ pub struct Loaded {
     pub stale: Vec<(String, DateTime<Utc>)>,
 }
 
-/// config.json. When the network fails (a kiosk offline) the last good copy is used, so the
-/// kiosk keeps its own tiles and feeds; with neither, the defaults, which work out of the box.
+/// config.json, as boot.js already read it on a first load. When the network fails (a kiosk
+/// offline) the last good copy is used, so the kiosk keeps its own tiles and feeds; with
+/// neither, the defaults, which work out of the box.
 pub async fn load_config() -> Config {
-    let result = match fetch_with_retry("config.json", DEFAULT_TIMEOUT).await {
-        Ok(fetched) => {
-            let bytes = fetched.bytes;
+    let fetched = match take_early_config().await {
+        Some(bytes) => Ok(bytes),
+        None => fetch_with_retry("config.json", DEFAULT_TIMEOUT)
+            .await
+            .map(|f| f.bytes),
+    };
+    let result = match fetched {
+        Ok(bytes) => {
             let parsed = Config::from_json(&bytes);
             if parsed.is_ok() {
                 remember("config.json", &bytes);
