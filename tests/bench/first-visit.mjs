@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launch, openPage, ROOT } from '../support/browser.mjs';
 import { serveDist } from '../support/server.mjs';
+import { timeMonthPreset } from '../support/bench.mjs';
 
 const VISITS = Number(process.env.VISITS ?? 7);
 const builds = [['this build', process.env.DIST ?? join(ROOT, 'dist')]];
@@ -53,26 +54,7 @@ async function visit(url) {
   for (let i = 0; i < 5; i++) {
     await page.click('[data-preset=all]');
     await page.waitForTimeout(150);
-    preset.push(await page.evaluate(async () => {
-      const count = () => document.querySelector('[data-testid=result-count]').getAttribute('data-count');
-      const was = count();
-      const t = performance.now();
-      document.querySelector('[data-preset=month]').click();
-      if (count() === was) {
-        await new Promise((ok) => {
-          const o = new MutationObserver(() => count() !== was && (o.disconnect(), ok()));
-          o.observe(document.body, { subtree: true, attributes: true, childList: true });
-          setTimeout(ok, 3000);
-        });
-      }
-      const changed = performance.now() - t;
-      await new Promise((ok) => requestAnimationFrame(() => {
-        const c = new MessageChannel();
-        c.port1.onmessage = ok;
-        c.port2.postMessage(0);
-      }));
-      return [performance.now() - t, changed];
-    }));
+    preset.push(await timeMonthPreset(page));
   }
   await page.context().close();
   return { drawn, timing, frame: median(preset.map((p) => p[0])), count: median(preset.map((p) => p[1])) };

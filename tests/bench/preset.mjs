@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launch, openPage, ROOT } from '../support/browser.mjs';
 import { serveDist } from '../support/server.mjs';
+import { timeMonthPreset } from '../support/bench.mjs';
 
 const CLICKS = Number(process.env.CLICKS ?? 21);
 const EVENTS = (process.env.EVENTS ?? '1000 10000').split(/\s+/).map(Number);
@@ -38,26 +39,7 @@ async function open(url) {
 async function click(page) {
   await page.click('[data-preset=all]');
   await page.waitForTimeout(300);
-  const times = await page.evaluate(async () => {
-    const count = () => document.querySelector('[data-testid=result-count]').getAttribute('data-count');
-    const was = count();
-    const t = performance.now();
-    document.querySelector('[data-preset=month]').click();
-    if (count() === was) {
-      await new Promise((ok) => {
-        const o = new MutationObserver(() => count() !== was && (o.disconnect(), ok()));
-        o.observe(document.body, { subtree: true, attributes: true, childList: true });
-        setTimeout(ok, 3000);
-      });
-    }
-    const changed = performance.now() - t;
-    await new Promise((ok) => requestAnimationFrame(() => {
-      const c = new MessageChannel();
-      c.port1.onmessage = ok;
-      c.port2.postMessage(0);
-    }));
-    return [performance.now() - t, changed];
-  });
+  const times = await timeMonthPreset(page);
   // Past the idle work that follows the frame (the URL write), so that it lands in no sample.
   await page.waitForTimeout(300);
   return times;

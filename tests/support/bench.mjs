@@ -20,3 +20,29 @@ export async function openOnGeneratedFeed(browser, n) {
   await page.goto(server.url);
   return { page, server };
 }
+
+/** The "this month" preset timed in the page, as ../shared/peer/compare.js times it: from the
+ * click to the next frame and to the count's change, [frame, count] in ms. Starts from
+ * whatever window is set: click "all upcoming" first for compare.js's path. */
+export function timeMonthPreset(page) {
+  return page.evaluate(async () => {
+    const count = () => document.querySelector('[data-testid=result-count]').getAttribute('data-count');
+    const was = count();
+    const t = performance.now();
+    document.querySelector('[data-preset=month]').click();
+    if (count() === was) {
+      await new Promise((ok) => {
+        const o = new MutationObserver(() => count() !== was && (o.disconnect(), ok()));
+        o.observe(document.body, { subtree: true, attributes: true, childList: true });
+        setTimeout(ok, 3000);
+      });
+    }
+    const changed = performance.now() - t;
+    await new Promise((ok) => requestAnimationFrame(() => {
+      const c = new MessageChannel();
+      c.port1.onmessage = ok;
+      c.port2.postMessage(0);
+    }));
+    return [performance.now() - t, changed];
+  });
+}
