@@ -40,15 +40,22 @@ pub fn set_title(title: &str) {
 
 /// Calls `f` with the element's content size now and whenever it changes (layout, window
 /// size, a hidden panel shown). Disconnects when the calling component is cleaned up.
+///
+/// The size is read from the observer's entry, not from `clientWidth`: the map and the timeline
+/// are observed together, and the first one's callback changes the DOM, so reading the second
+/// one's `clientWidth` would force a whole-page layout in the middle of the first paint. Both
+/// elements have no padding, so the content box is their client size.
 pub fn observe_size(el: &web_sys::Element, f: impl Fn(f64, f64) + 'static) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    let target = el.clone();
-    let cb = Closure::<dyn Fn()>::new(move || {
-        f(
-            f64::from(target.client_width()),
-            f64::from(target.client_height()),
-        )
+    let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // Only the latest size matters when several are queued.
+        let Ok(entry) = entries.pop().dyn_into::<web_sys::ResizeObserverEntry>() else {
+            return;
+        };
+        let rect = entry.content_rect();
+        // Whole pixels, as `clientWidth` gave.
+        f(rect.width().round(), rect.height().round())
     });
     let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) else {
         return;

@@ -25,9 +25,9 @@ async fn open_cache() -> Option<web_sys::Cache> {
         .ok()
 }
 
-/// Keeps a copy of a feed page that parsed, in the background: writing a megabyte into the Cache
-/// API takes tens of milliseconds on a first visit (the browser creates the store), which must
-/// not delay the next request or the first paint. The bytes are copied out of wasm memory at
+/// Keeps a copy of a feed page that parsed, in the background and once the browser is idle:
+/// writing a megabyte into the Cache API takes tens of milliseconds on a first visit (the browser
+/// creates the store), which must not delay the next request or the first paint. The bytes are copied out of wasm memory at
 /// once, so that the caller's buffer can be freed before the events are built (wasm memory
 /// never shrinks: its peak is what the page keeps). Quota errors only cost us the copy.
 pub fn remember(url: &str, bytes: &[u8]) {
@@ -43,16 +43,20 @@ pub fn remember(url: &str, bytes: &[u8]) {
         return;
     };
     let url = url.to_owned();
-    wasm_bindgen_futures::spawn_local(async move {
-        let Some(cache) = open_cache().await else {
-            return;
-        };
-        if let Err(e) = JsFuture::from(cache.put_with_str(&url, &resp)).await {
-            web_sys::console::warn_2(
-                &"Kulttuurikartta: could not keep a copy of the feed".into(),
-                &e,
-            );
-        }
+    // When idle: `Cache.put` costs the main thread about 10 ms on a first visit, which belongs
+    // after the first paint, not inside it.
+    crate::dom::when_idle(move || {
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(cache) = open_cache().await else {
+                return;
+            };
+            if let Err(e) = JsFuture::from(cache.put_with_str(&url, &resp)).await {
+                web_sys::console::warn_2(
+                    &"Kulttuurikartta: could not keep a copy of the feed".into(),
+                    &e,
+                );
+            }
+        })
     });
 }
 
