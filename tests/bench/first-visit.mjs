@@ -7,6 +7,7 @@
 // builds alternate in one run, so that their ratio means something on a noisy machine. RTT=<ms>
 // adds that round-trip time to every request (Chromium's network emulation), as a phone on a
 // mobile network would see it: loopback hides what waiting for one request before the next costs.
+// ALL=1 also prints each visit's drawn time.
 //
 //   cargo run --release --example feed_bench -- --write tests/artifacts/bench
 //   node tests/bench/first-visit.mjs            # DIST=dist, VISITS=7
@@ -76,6 +77,8 @@ for (const n of [1000, 10000]) {
     const row = [n, name, m((x) => x.drawn), m((x) => x.timing.wasm[1]), m((x) => x.timing.config[0]), m((x) => x.timing.feed[0]),
       m((x) => x.timing.feed[1]), m((x) => x.timing.boundaries[0]), m((x) => x.frame).toFixed(1), m((x) => x.count).toFixed(1)];
     console.log(row.map((c, i) => (i === 1 ? ` ${c}`.padEnd(13) : String(c).padStart(i ? 13 : 8))).join(''));
+    // ALL=1: every visit's drawn time, in order, to see a bimodal spread behind a median.
+    if (process.env.ALL) console.log(`         drawn, visit by visit: ${r.map((x) => x.drawn).join(' ')}`);
   });
   await Promise.all(servers.map((s) => s.close()));
 }

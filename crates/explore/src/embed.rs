@@ -291,14 +291,6 @@ impl EmbedSettings {
     }
 }
 
-/// Escapes text for an HTML attribute value in double quotes.
-pub fn attr_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// The embed's address: the app's `/embed` with the query, language and settings.
 pub fn embed_url(app_base: &str, query: &Query, lang: &str, settings: &EmbedSettings) -> String {
     let mut pairs = query.to_pairs();
@@ -318,9 +310,9 @@ pub fn iframe_code(src: &str, id: &str, title: &str, height: u32) -> String {
         "<iframe id=\"{id}\" title=\"{title}\" src=\"{src}\" width=\"100%\" height=\"{height}\" \
          loading=\"lazy\" style=\"border:0;max-width:100%\" allow=\"clipboard-write; web-share\" \
          sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>",
-        id = attr_escape(id),
-        title = attr_escape(title),
-        src = attr_escape(src),
+        id = crate::html::escape(id),
+        title = crate::html::escape(title),
+        src = crate::html::escape(src),
     )
 }
 

@@ -3,7 +3,9 @@
 
 pub mod config;
 pub mod embed;
+pub mod event_row;
 pub mod event_text;
+pub mod html;
 pub mod i18n;
 pub mod ics;
 pub mod kiosk;

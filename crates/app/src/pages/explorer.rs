@@ -5,7 +5,7 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
-use crate::components::event_list::event_row;
+use crate::components::event_list::event_rows;
 use crate::components::filters::Filters;
 use crate::components::load_state::{
     FeedProblems, LoadFailed, Loading, PartialFailure, StaleNotice,
@@ -17,6 +17,7 @@ use crate::load::Loaded;
 use crate::state::{use_base, use_lang, use_loaded, use_selection, BasePath};
 use crate::url_state::{use_query, use_set_query, use_update_query};
 use kulttuurikartta_core::feed::catalogue::{Catalogue, ListEntry};
+use kulttuurikartta_explore::event_row::{first_event_id, shows};
 use kulttuurikartta_explore::i18n::{format_date, Key, Lang, Translate};
 use kulttuurikartta_explore::map_points::MapPoints;
 use kulttuurikartta_explore::query::filter::{evaluate, Outcome, SearchIndex};
@@ -280,6 +281,8 @@ fn Results(
 ) -> impl IntoView {
     let lang = use_lang();
     let set_query = use_set_query();
+    let selection = use_selection();
+    let root = NodeRef::<leptos::html::Section>::new();
     let shown = RwSignal::new(PAGE);
     // A new result set starts from its first page.
     Effect::new(move |_| {
@@ -333,12 +336,52 @@ fn Results(
             (blocks, total_rows)
         })
     };
-    let body = view! {
-        <For
-            each=move || blocks.with(|(b, _)| b.clone())
-            key=Block::clone
-            children=move |b| block_view(&data.catalogue, &base, b)
-        />
+    let body = {
+        let data = data.clone();
+        view! {
+            <For
+                each=move || blocks.with(|(b, _)| b.clone())
+                key=Block::clone
+                // A block built now shows the selection as it is; `mark_selected_row` keeps
+                // the rows already on the page up to date.
+                children=move |b| block_view(&data.catalogue, &base, b, selection.get_untracked().as_deref())
+            />
+        }
+    };
+    // The rows are HTML without bindings of their own: the selection is marked here, and
+    // focus moving through the list (by keyboard or pointer) selects the row's event, so the
+    // map shows it. Set even when already selected: the map brings it back into view.
+    {
+        let data = data.clone();
+        Effect::new(move |_| {
+            let sel = selection.get();
+            let (Some(root), Some(row)) = (
+                root.get(),
+                blocks.try_with_untracked(|(b, _)| {
+                    sel.as_deref()
+                        .and_then(|id| row_showing(b, &data.catalogue, id))
+                }),
+            ) else {
+                return;
+            };
+            mark_selected_row(&root, row.as_deref());
+        });
+    }
+    let on_focus = {
+        let data = data.clone();
+        move |ev: web_sys::FocusEvent| {
+            use wasm_bindgen::JsCast;
+            let row_id = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest(".event-row").ok().flatten())
+                .and_then(|row| row.get_attribute("data-event-id"));
+            let event = row_id
+                .and_then(|r| blocks.with_untracked(|(b, _)| event_of_row(b, &data.catalogue, &r)));
+            if let Some(id) = event {
+                selection.set(Some(id));
+            }
+        }
     };
     let more = move || {
         // `try_`: can be queued as a kiosk reset replaces this view (see above).
@@ -379,7 +422,7 @@ fn Results(
     };
 
     view! {
-        <section class="results" aria-labelledby="results-heading">
+        <section class="results" aria-labelledby="results-heading" node_ref=root on:focusin=on_focus>
             <div class="results-header">
                 <h2 id="results-heading">{move || lang.get().t(Key::Events)}</h2>
                 <p class="result-count" data-testid="result-count" data-count=move || count.get()>
@@ -438,17 +481,62 @@ impl Row {
     }
 }
 
-fn block_view(cat: &Catalogue, base: &BasePath, block: Block) -> impl IntoView {
-    let rows = block
-        .rows
-        .iter()
-        .map(|r| event_row(&r.entry(cat), block.lang, base))
-        .collect_view();
+fn block_view(
+    cat: &Catalogue,
+    base: &BasePath,
+    block: Block,
+    selected: Option<&str>,
+) -> impl IntoView {
+    let entries: Vec<ListEntry> = block.rows.iter().map(|r| r.entry(cat)).collect();
+    let rows = event_rows(&entries, block.lang, base, selected);
     let heading = view! { <h3 class="group-heading">{block.heading}</h3> };
     if block.to_be_announced {
-        view! { {heading} <ul class="event-list tba" data-testid="event-list-tba">{rows}</ul> }
+        view! { {heading} <ul class="event-list tba" data-testid="event-list-tba" inner_html=rows></ul> }
             .into_any()
     } else {
-        view! { {heading} <ol class="event-list" data-testid="event-list">{rows}</ol> }.into_any()
+        view! { {heading} <ol class="event-list" data-testid="event-list" inner_html=rows></ol> }
+            .into_any()
+    }
+}
+
+/// The row (its `data-event-id`) that shows the event `id`: the event's own, or its series'.
+fn row_showing(blocks: &[Block], cat: &Catalogue, id: &str) -> Option<String> {
+    blocks
+        .iter()
+        .flat_map(|b| &b.rows)
+        .map(|r| r.entry(cat))
+        .find(|e| shows(e, id))
+        .map(|e| e.id().to_owned())
+}
+
+/// The event a row selects when focused: its own, or its series' next date.
+fn event_of_row(blocks: &[Block], cat: &Catalogue, row_id: &str) -> Option<String> {
+    blocks
+        .iter()
+        .flat_map(|b| &b.rows)
+        .map(|r| r.entry(cat))
+        .find(|e| e.id() == row_id)
+        .map(|e| first_event_id(&e).to_owned())
+}
+
+/// Moves the selected row's mark (class and `aria-current`) to the row `row_id`, or clears it.
+fn mark_selected_row(root: &web_sys::Element, row_id: Option<&str>) {
+    use wasm_bindgen::JsCast;
+    let rows = |selector: &str| {
+        let list = root.query_selector_all(selector).ok();
+        (0..list.as_ref().map_or(0, |l| l.length()))
+            .filter_map(move |i| list.as_ref()?.get(i)?.dyn_into::<web_sys::Element>().ok())
+    };
+    for el in rows(".event-row.selected") {
+        let _ = el.class_list().remove_1("selected");
+        let _ = el.remove_attribute("aria-current");
+    }
+    let Some(row_id) = row_id else { return };
+    // Compared as attributes, not in a selector: ids from feeds need no CSS escaping this way.
+    for el in rows(".event-row") {
+        if el.get_attribute("data-event-id").as_deref() == Some(row_id) {
+            let _ = el.class_list().add_1("selected");
+            let _ = el.set_attribute("aria-current", "true");
+        }
     }
 }

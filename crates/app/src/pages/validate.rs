@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
-use crate::components::event_list::event_row;
+use crate::components::event_list::event_rows;
 use crate::components::preview_map::PreviewMap;
 use crate::dom;
 use crate::state::{use_base, use_lang};
@@ -144,10 +144,7 @@ fn OutcomeView(outcome: Outcome) -> impl IntoView {
     let preview = move || {
         let l = lang.get();
         let entries = catalogue.entries(catalogue.events.iter().take(20));
-        entries
-            .iter()
-            .map(|e| event_row(e, l, &base))
-            .collect_view()
+        event_rows(&entries, l, &base, None)
     };
     let findings = report.findings.clone();
     view! {
@@ -188,7 +185,7 @@ fn OutcomeView(outcome: Outcome) -> impl IntoView {
             </ul>
             <h2>{move || t(Key::ValidatePreview)}</h2>
             <PreviewMap events=mapped />
-            <ol class="event-list validator-preview" data-testid="validator-preview">{preview}</ol>
+            <ol class="event-list validator-preview" data-testid="validator-preview" inner_html=preview></ol>
         </section>
     }
 }
