@@ -106,6 +106,8 @@ describe('filters and the URL', () => {
     assert.equal(await count(page), 0);
     assert.ok(await page.isVisible('[data-testid="empty-state"]'));
     await page.click('[data-testid="filter-municipality"] summary');
+    // A panel builds its options when first opened.
+    await page.locator('input[name="municipality"]').first().waitFor();
     assert.equal(await page.locator('input[name="municipality"]').count(), 38, 'every municipality is still offered');
     assert.match(await page.locator('input[name="municipality"][value="564"]').getAttribute('aria-label'), /ei tuloksia/);
     await page.getByRole('button', { name: 'Näytä kaikki tulevat' }).click();

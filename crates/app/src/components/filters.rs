@@ -103,6 +103,22 @@ pub fn Filters(
     let selected_summary =
         move |n: usize| (n > 0).then(|| format!(" ({n} {})", t(Key::SelectedSuffix)));
 
+    // A panel's options are built when it is first opened, and kept after: closed, they are
+    // not seen, and building and updating some fifty options with their counts would slow the
+    // first paint and every change of the results.
+    let (municipality_opened, category_opened, more_opened) = (
+        RwSignal::new(false),
+        RwSignal::new(false),
+        RwSignal::new(false),
+    );
+    let opened = |flag: RwSignal<bool>| {
+        move |_: leptos::ev::Event| {
+            if !flag.get_untracked() {
+                flag.set(true);
+            }
+        }
+    };
+
     view! {
         <form class="filters" data-testid="filters" role="search" aria-label=move || t(Key::FiltersLabel) on:submit=|ev| ev.prevent_default()>
             <div class="search-field">
@@ -117,26 +133,31 @@ pub fn Filters(
                 />
             </div>
             {(!locked).then(|| view! {
-            <details class="filter-panel" data-testid="filter-municipality">
+            <details class="filter-panel" data-testid="filter-municipality" on:toggle=opened(municipality_opened)>
                 <summary>{move || t(Key::Municipality)}{move || selected_summary(query.with(|q| q.municipalities.len()))}</summary>
+                {move || municipality_opened.get().then(|| view! {
                 <div class="filter-body">
-                    <button type="button" class="link-button" on:click=oulu2026>{move || t(Key::Oulu2026Region)}</button>
+                    <button type="button" class="link-button" on:click=oulu2026.clone()>{move || t(Key::Oulu2026Region)}</button>
                     {municipality_group(query, counts, Region::Kainuu, Key::RegionKainuu, "kainuu")}
                     {municipality_group(query, counts, Region::NorthOstrobothnia, Key::RegionNorthOstrobothnia, "pohjois-pohjanmaa")}
                 </div>
+                })}
             </details>
             })}
-            <details class="filter-panel" data-testid="filter-category">
+            <details class="filter-panel" data-testid="filter-category" on:toggle=opened(category_opened)>
                 <summary>{move || t(Key::Categories)}{move || selected_summary(query.with(|q| q.categories.len()))}</summary>
+                {move || category_opened.get().then(|| view! {
                 <div class="filter-body">
                     <fieldset class="option-group">
                         <legend class="visually-hidden">{move || t(Key::Categories)}</legend>
                         <ul class="options">{category_options(query, counts)}</ul>
                     </fieldset>
                 </div>
+                })}
             </details>
-            <details class="filter-panel" data-testid="filter-more">
+            <details class="filter-panel" data-testid="filter-more" on:toggle=opened(more_opened)>
                 <summary>{move || t(Key::MoreFilters)}{move || selected_summary(query.with(|q| usize::from(q.free_only) + usize::from(q.families) + usize::from(q.hide_cancelled) + usize::from(q.attendance.is_some())))}</summary>
+                {move || more_opened.get().then(|| view! {
                 <div class="filter-body">
                 <div class="filter-toggles">
                     {toggle("free", Key::FreeOnly, |q| q.free_only, |q, on| q.free_only = on, |c| c.free)}
@@ -144,7 +165,7 @@ pub fn Filters(
                     {toggle("cancelled", Key::HideCancelled, |q| q.hide_cancelled, |q, on| q.hide_cancelled = on, |c| c.not_cancelled)}
                     <label class="option select">
                         <span>{move || t(Key::Attendance)}</span>
-                        <select name="attendance" on:change=attendance prop:value=attendance_value>
+                        <select name="attendance" on:change=attendance.clone() prop:value=attendance_value>
                             <option value="" selected=move || attendance_value().is_empty()>{move || t(Key::AttendanceAll)}</option>
                             <option value="onsite" selected=move || attendance_value() == "onsite">
                                 {move || format!("{} ({})", t(Key::OnSite), counts.with(|c| c.on_site))}
@@ -156,6 +177,7 @@ pub fn Filters(
                     </label>
                 </div>
                 </div>
+                })}
             </details>
         </form>
         <Chips query locked />
