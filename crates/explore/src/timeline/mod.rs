@@ -10,4 +10,5 @@ pub mod interaction;
 pub mod lanes;
 pub mod plot;
 pub mod scale;
+pub mod svg;
 pub mod ticks;

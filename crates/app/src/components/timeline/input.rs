@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::shared::{Shared, SCALE_BOTTOM};
+use super::shared::Shared;
 use crate::state::use_selection;
 use kulttuurikartta_core::time::helsinki;
 use kulttuurikartta_explore::timeline::interaction::{
     axis_key, window_key, AxisKey, Drag, Release, Target, WindowKey,
 };
+use kulttuurikartta_explore::timeline::svg::SCALE_BOTTOM;
 use kulttuurikartta_geo::gesture::{wheel_step, Gesture, Pointers};
 
 /// The timeline's input handlers, sharing what they track between events.

@@ -14,13 +14,6 @@ use kulttuurikartta_explore::timeline::interaction::Drag;
 use kulttuurikartta_explore::timeline::plot::Item;
 use kulttuurikartta_explore::timeline::scale::TimeScale;
 
-/// Vertical layout of the SVG, in CSS pixels: the date scale above `SCALE_BOTTOM`, the plot
-/// between `PLOT_TOP` and `PLOT_BOTTOM`.
-pub(super) const HEIGHT: f64 = 124.0;
-pub(super) const SCALE_BOTTOM: f64 = 38.0;
-pub(super) const PLOT_TOP: f64 = 44.0;
-pub(super) const PLOT_BOTTOM: f64 = 118.0;
-
 /// The state of playback, shared with the explorer (it throttles announcements while playing).
 #[derive(Clone, Copy)]
 pub struct Playback {
