@@ -10,7 +10,7 @@
 //   cargo run --release --example feed_bench -- --write tests/artifacts/bench
 //   node tests/bench/map.mjs
 import { launch } from '../support/browser.mjs';
-import { openOnGeneratedFeed } from '../support/bench.mjs';
+import { openOnGeneratedFeed, showFreeOnly } from '../support/bench.mjs';
 
 const browser = await launch();
 console.log('map, wasm in headless Chromium at 1280×800 (median of runs, ms)');
@@ -19,6 +19,7 @@ console.log(cols.map((c, i) => c.padStart(i ? 13 : 8)).join(''));
 for (const n of [1000, 10000, 100000]) {
   const { page, server } = await openOnGeneratedFeed(browser, n);
   await page.waitForSelector('[data-testid="map"][data-zoom]', { timeout: 120_000 });
+  await showFreeOnly(page);
   const result = await page.evaluate(async (n) => {
     const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     // Index build on the same number of points, spread like the feed's venues.

@@ -8,6 +8,7 @@
 //   node tests/bench/stats.mjs
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { showFreeOnly } from '../support/bench.mjs';
 import { launch, openPage, ROOT } from '../support/browser.mjs';
 import { serveDist } from '../support/server.mjs';
 
@@ -24,6 +25,7 @@ for (const n of [1000, 10000, 100000]) {
   const page = await openPage(browser, { viewport: 'desktop', now: null });
   await page.goto(`${server.url}stats?from=${WINDOW.from}&to=${WINDOW.to}`);
   await page.waitForSelector('[data-testid="stats-table"] tbody tr', { timeout: 180_000 });
+  await showFreeOnly(page);
   await page.waitForFunction(() => window.wasmBindings?.benchmark_stats_recount);
   const r = await page.evaluate(async ({ from, to }) => {
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

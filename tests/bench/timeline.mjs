@@ -9,7 +9,7 @@
 // The timeline marks `kk:timeline:draw` when it starts drawing and `kk:timeline:drawn` when
 // the element after it renders, i.e. once its SVG is in the DOM; the pair is its render time.
 import { launch } from '../support/browser.mjs';
-import { openOnGeneratedFeed } from '../support/bench.mjs';
+import { openOnGeneratedFeed, showFreeOnly } from '../support/bench.mjs';
 
 const browser = await launch();
 console.log('timeline and explorer updates, wasm in headless Chromium at 1280×800 (median, ms)');
@@ -18,6 +18,7 @@ console.log(cols.map((c, i) => c.padStart(i ? 15 : 8)).join(''));
 for (const n of [1000, 10000, 100000]) {
   const { page, server } = await openOnGeneratedFeed(browser, n);
   await page.waitForSelector('[data-testid="timeline"][data-view-start]', { timeout: 180_000 });
+  await showFreeOnly(page);
   const r = await page.evaluate(async () => {
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const pairs = () => {

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { openPage, ROOT } from './browser.mjs';
 import { serveDist } from './server.mjs';
 
-/** Serves dist/ with feed-<n>.json (from `feed_bench --write`) as the sample feed and opens it.
+/** Serves dist/ (or $DIST) with feed-<n>.json (from `feed_bench --write`) as the sample feed and opens it.
  * Only Date.now is pinned, before the generated events, so that all of them are upcoming:
  * Playwright's fake clock would round performance.now() to whole milliseconds. The app's
  * performance marks (`kk:…`) are switched on. */
 export async function openOnGeneratedFeed(browser, n) {
   const body = await readFile(join(ROOT, 'tests', 'artifacts', 'bench', `feed-${n}.json`));
-  const server = await serveDist(join(ROOT, 'dist'), { overrides: { '/sample-feed.json': { body } } });
+  const server = await serveDist(process.env.DIST ?? join(ROOT, 'dist'), { overrides: { '/sample-feed.json': { body } } });
   const page = await openPage(browser, { viewport: 'desktop', now: null });
   await page.addInitScript(() => {
     const fixed = Date.parse('2025-12-01T00:00:00Z');
@@ -45,4 +45,11 @@ export function timeMonthPreset(page) {
     }));
     return [performance.now() - t, changed];
   });
+}
+
+/** Opens the "more filters" panel and waits for its "free only" box: a panel builds its options
+ * when first opened, and the benchmarks that change a filter click that box. */
+export async function showFreeOnly(page) {
+  await page.click('[data-testid="filter-more"] summary');
+  await page.waitForSelector('input[name="free"]');
 }
