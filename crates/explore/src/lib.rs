@@ -1,6 +1,7 @@
 //! The explorer's pure logic: what a visitor asked to see and how it is computed, without a
 //! browser. The app's components turn these types into DOM and DOM events into calls here.
 
+pub mod basemap;
 pub mod config;
 pub mod embed;
 pub mod event_row;
