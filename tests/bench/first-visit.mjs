@@ -13,23 +13,17 @@
 //   node tests/bench/first-visit.mjs            # DIST=dist, VISITS=7
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, openPage, ROOT } from '../support/browser.mjs';
+import { launch, ROOT } from '../support/browser.mjs';
 import { serveDist } from '../support/server.mjs';
-import { timeMonthPreset } from '../support/bench.mjs';
+import { buildsToCompare, openPinnedPage, timeMonthPreset } from '../support/bench.mjs';
 
 const VISITS = Number(process.env.VISITS ?? 7);
-const builds = [['this build', process.env.DIST ?? join(ROOT, 'dist')]];
-if (process.env.BASELINE) builds.push(['baseline', process.env.BASELINE]);
+const builds = buildsToCompare();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const browser = await launch();
 
 async function visit(url) {
-  const page = await openPage(browser, { viewport: 'desktop', now: null });
-  await page.addInitScript(() => {
-    // The generated events start in December 2025: pin the clock before them, so all are upcoming.
-    const fixed = Date.parse('2025-12-01T00:00:00Z');
-    Date.now = () => fixed;
-  });
+  const page = await openPinnedPage(browser);
   if (process.env.RTT) {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.emulateNetworkConditions', {

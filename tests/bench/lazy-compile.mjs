@@ -10,7 +10,8 @@
 //   node tests/bench/lazy-compile.mjs       # DIST=dist, VISITS=3, EVENTS=1000
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, openPage, ROOT } from '../support/browser.mjs';
+import { launch, ROOT } from '../support/browser.mjs';
+import { openPinnedPage } from '../support/bench.mjs';
 import { serveDist } from '../support/server.mjs';
 
 const VISITS = Number(process.env.VISITS ?? 3);
@@ -22,11 +23,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const runs = [];
 for (let v = 0; v < VISITS; v++) {
-  const page = await openPage(browser, { viewport: 'desktop', now: null });
-  await page.addInitScript(() => {
-    const fixed = Date.parse('2025-12-01T00:00:00Z');
-    Date.now = () => fixed;
-  });
+  const page = await openPinnedPage(browser);
   await browser.startTracing(page, { categories: ['v8.wasm'] });
   await page.goto(server.url);
   await page.waitForSelector('[data-testid=map] [data-cluster-count], [data-testid=map] [data-event-id]', { timeout: 120_000 });

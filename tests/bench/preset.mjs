@@ -11,24 +11,18 @@
 //   node tests/bench/preset.mjs            # DIST=dist, CLICKS=21, EVENTS="1000 10000"
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, openPage, ROOT } from '../support/browser.mjs';
+import { launch, ROOT } from '../support/browser.mjs';
 import { serveDist } from '../support/server.mjs';
-import { timeMonthPreset } from '../support/bench.mjs';
+import { buildsToCompare, openPinnedPage, timeMonthPreset } from '../support/bench.mjs';
 
 const CLICKS = Number(process.env.CLICKS ?? 21);
 const EVENTS = (process.env.EVENTS ?? '1000 10000').split(/\s+/).map(Number);
-const builds = [['this build', process.env.DIST ?? join(ROOT, 'dist')]];
-if (process.env.BASELINE) builds.push(['baseline', process.env.BASELINE]);
+const builds = buildsToCompare();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const browser = await launch();
 
 async function open(url) {
-  const page = await openPage(browser, { viewport: 'desktop', now: null });
-  await page.addInitScript(() => {
-    // The generated events start in December 2025: pin the clock before them, so all are upcoming.
-    const fixed = Date.parse('2025-12-01T00:00:00Z');
-    Date.now = () => fixed;
-  });
+  const page = await openPinnedPage(browser);
   await page.goto(url);
   await page.waitForSelector('[data-testid=result-count][data-count]', { timeout: 120_000 });
   await page.waitForTimeout(1000);

@@ -11,10 +11,8 @@ import { serveDist } from './server.mjs';
 export async function openOnGeneratedFeed(browser, n) {
   const body = await readFile(join(ROOT, 'tests', 'artifacts', 'bench', `feed-${n}.json`));
   const server = await serveDist(process.env.DIST ?? join(ROOT, 'dist'), { overrides: { '/sample-feed.json': { body } } });
-  const page = await openPage(browser, { viewport: 'desktop', now: null });
+  const page = await openPinnedPage(browser);
   await page.addInitScript(() => {
-    const fixed = Date.parse('2025-12-01T00:00:00Z');
-    Date.now = () => fixed;
     window.__kkBenchMarks = true;
   });
   await page.goto(server.url);
@@ -52,4 +50,23 @@ export function timeMonthPreset(page) {
 export async function showFreeOnly(page) {
   await page.click('[data-testid="filter-more"] summary');
   await page.waitForSelector('input[name="free"]');
+}
+
+/** A desktop page whose Date.now is pinned before the generated events (they start in December
+ * 2025), so that all of them are upcoming. Only Date.now: Playwright's fake clock would round
+ * performance.now() to whole milliseconds. */
+export async function openPinnedPage(browser) {
+  const page = await openPage(browser, { viewport: 'desktop', now: null });
+  await page.addInitScript(() => {
+    const fixed = Date.parse('2025-12-01T00:00:00Z');
+    Date.now = () => fixed;
+  });
+  return page;
+}
+
+/** The builds a benchmark compares: $DIST (default dist/), and $BASELINE when given. */
+export function buildsToCompare() {
+  const builds = [['this build', process.env.DIST ?? join(ROOT, 'dist')]];
+  if (process.env.BASELINE) builds.push(['baseline', process.env.BASELINE]);
+  return builds;
 }
