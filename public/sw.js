@@ -104,15 +104,22 @@ self.addEventListener('fetch', (event) => {
   // Everything else (feeds, fetched by the app with its own fallback) goes to the network.
 });
 
-// Any route of the single-page app is index.html.
+// The tools build's routes and page (kulttuurikartta_explore::tools_build; the web server sends
+// these addresses to tools.html).
+const TOOL_PAGE = /\/(stats|validate|embed-builder|tools\.html)\/?$/;
+
+// Any route of the single-page app is index.html, or tools.html for the tools build's pages.
+// Only a visited tools page is kept: installing the worker does not download the tools build.
 async function page(req) {
   const shell = await caches.open(SHELL);
+  const path = new URL(req.url).pathname.slice(SCOPE.pathname.length - 1);
+  const key = TOOL_PAGE.test(path) ? new URL('tools.html', SCOPE).href : SCOPE.href;
   try {
     const res = await fetch(req);
-    if (res.ok) await shell.put(SCOPE.href, res.clone());
+    if (res.ok) await shell.put(key, res.clone());
     return res;
   } catch (e) {
-    const cached = await shell.match(SCOPE.href);
+    const cached = await shell.match(key);
     if (cached) return cached;
     throw e;
   }

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks (figures, not pass/fail): feed parsing natively and in headless Chromium.
-# Needs the release build in dist/ (scripts/test.sh makes it; or trunk build --release --offline).
+# Needs the release build in dist/ (scripts/test.sh makes it; or scripts/build.sh dist).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 "$ROOT/scripts/setup.sh" --browser
 cd "$ROOT"
-[[ -f dist/index.html ]] || trunk build --release --offline --locked --dist dist
+[[ -f dist/tools.html ]] || scripts/build.sh dist
 cargo run --quiet --release --locked --example feed_bench -- --write tests/artifacts/bench
 echo
 node tests/bench/feed-parse.mjs

@@ -6,4 +6,6 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 port="${PORT:-8080}"
 echo "==> Kulttuurikartta: http://127.0.0.1:$port/ (Ctrl-C stops)"
-exec trunk serve --offline --port "$port" "$@"
+# One development build with every route (the tools feature): a release build splits the
+# publishers' pages into tools.html (scripts/build.sh), which `trunk serve` cannot.
+exec trunk serve --offline --features tools --port "$port" "$@"

@@ -144,6 +144,8 @@ test('the footer links to the statistics, which default to the current calendar 
   await page.click('[data-testid="stats-link"]');
   await page.locator('[data-testid="stats-table"] tbody tr').first().waitFor();
   // The test clock is at 28.11.2026: the report is 2026, and the URL says so, ready to share.
+  // The link opens the tools build as a new page, which writes the URL when it is first idle.
+  await page.waitForURL(/from=/);
   const url = new URL(page.url());
   assert.equal(url.pathname, '/stats');
   assert.deepEqual([url.searchParams.get('from'), url.searchParams.get('to'), url.searchParams.get('lang')], ['2026-01-01', '2026-12-31', 'sv']);

@@ -160,7 +160,7 @@ describe('headers', () => {
       const base = baseOf();
       for (const path of ['', 'event/x', 'accessibility', 'kiosk', 'validate', 'stats', 'no-such-page']) {
         const res = await get(base + path);
-        assert.equal(res.status, 200, `${base + path} is the app's index.html`);
+        assert.equal(res.status, 200, `${base + path} is one of the app's pages`);
         assert.match(res.headers['content-type'], /^text\/html/);
         const csp = parseCsp(res.headers['content-security-policy']);
         assert.deepEqual(csp['default-src'], ["'self'"]);
@@ -176,8 +176,27 @@ describe('headers', () => {
         assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin');
         assert.match(res.headers['permissions-policy'], /geolocation=\(\)/);
         assert.equal(res.headers['cache-control'], 'no-cache');
-        assert.ok(res.headers.etag, 'index.html has an ETag to revalidate with');
+        assert.ok(res.headers.etag, 'the page has an ETag to revalidate with');
         assert.equal((await get(base + path, { 'if-none-match': res.headers.etag })).status, 304);
+      }
+    }
+  });
+
+  test("the publishers' pages are the tools build, every other route the explorer's", async () => {
+    for (const [name, baseOf, dist] of SERVERS) {
+      const base = baseOf();
+      const wasmOf = (html) => html.match(/data-kk-wasm="[^"]*?([^"/]+_bg\.wasm)"/)?.[1];
+      const explorer = wasmOf(await readFile(join(ROOT, dist, 'index.html'), 'utf8'));
+      const tools = wasmOf(await readFile(join(ROOT, dist, 'tools.html'), 'utf8'));
+      assert.ok(explorer && tools && explorer !== tools, `${dist} has two builds`);
+      for (const path of ['stats', 'validate', 'embed-builder', 'stats/', 'tools.html']) {
+        const res = await get(base + path);
+        assert.equal(res.status, 200, `${name}: ${path}`);
+        assert.equal(wasmOf(res.body.toString()), tools, `${name}: ${path} is tools.html`);
+      }
+      for (const path of ['', 'event/x', 'kiosk', 'embed', 'accessibility', 'statistics', 'no-such-page']) {
+        const res = await get(base + path);
+        assert.equal(wasmOf(res.body.toString()), explorer, `${name}: ${path || '/'} is index.html`);
       }
     }
   });

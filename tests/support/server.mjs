@@ -1,6 +1,8 @@
 // A static server for a release build, on a free loopback port. `prefix` mounts the build under
 // a sub-path ("/kulttuurikartta"), as a real deployment may. Paths without a file extension get
-// index.html, as a single-page app host must serve them. `overrides` answers chosen paths with
+// index.html, as a single-page app host must serve them, except the tools build's routes (/stats,
+// /validate, /embed-builder), which get tools.html as the shipped nginx and Caddy configs serve
+// them. `spaOnly` answers those with index.html too, as a host without those rules does. `overrides` answers chosen paths with
 // fixed responses (a 404 feed, a hostile feed) or faults (see below) without touching the build.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -23,6 +25,9 @@ const TILE_PNG = Buffer.from(
   'base64',
 );
 
+/** The tools build's routes (kulttuurikartta_explore::tools_build::TOOL_ROUTES). */
+export const TOOL_ROUTE = /^\/(stats|validate|embed-builder)\/?$/;
+
 /** The map's tile URL is pointed at this server, whatever config.json says. */
 function withLoopbackTiles(configText, prefix) {
   const config = JSON.parse(configText);
@@ -30,7 +35,7 @@ function withLoopbackTiles(configText, prefix) {
   return JSON.stringify(config);
 }
 
-export async function serveDist(dist, { prefix = '', overrides = {} } = {}) {
+export async function serveDist(dist, { prefix = '', overrides = {}, spaOnly = false } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -69,7 +74,8 @@ export async function serveDist(dist, { prefix = '', overrides = {} } = {}) {
       return res.end('not under the app prefix');
     }
     let rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
-    if (rel.endsWith('/') || !extname(rel)) rel = '/index.html';
+    if (!spaOnly && TOOL_ROUTE.test(rel)) rel = '/tools.html';
+    else if (rel.endsWith('/') || !extname(rel)) rel = '/index.html';
     try {
       const body = await readFile(join(dist, rel));
       res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' });

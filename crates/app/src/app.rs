@@ -9,9 +9,14 @@ use crate::components::kiosk_layer::KioskLayer;
 use crate::components::shell::Shell;
 use crate::dom;
 use crate::load;
+#[cfg(not(feature = "tools"))]
+use crate::pages::tools_build::{
+    OpenInToolsBuild as EmbedBuilder, OpenInToolsBuild as StatsPage, OpenInToolsBuild as Validate,
+};
+#[cfg(feature = "tools")]
+use crate::pages::{embed_builder::EmbedBuilder, stats::StatsPage, validate::Validate};
 use crate::pages::{
-    embed_builder::EmbedBuilder, event::EventPage, explorer::Explorer, not_found::NotFound,
-    statement::Statement, stats::StatsPage, validate::Validate,
+    event::EventPage, explorer::Explorer, not_found::NotFound, statement::Statement,
 };
 use crate::state::{
     use_loaded, BasePath, EmbedMode, EventsRead, KioskMode, LoadedResource, Selection, UiLang,

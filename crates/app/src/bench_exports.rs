@@ -50,7 +50,8 @@ pub fn benchmark_cluster_index(lat_lon: &[f64]) -> usize {
 /// Lets browser benchmarks time what `/stats` does after a filter change, on the events
 /// `benchmark_parse_feed` read: the explorer's evaluation with the window from `from` to `to`
 /// (`YYYY-MM-DD`), the count, and the three tables. `free_only` is the filter that changes.
-/// Returns the number of events counted.
+/// Returns the number of events counted. In the tools build only, with the page it times.
+#[cfg(feature = "tools")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn benchmark_stats_recount(from: &str, to: &str, free_only: bool) -> Result<u32, JsValue> {
     use kulttuurikartta_explore::i18n::Lang;

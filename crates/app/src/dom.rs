@@ -22,6 +22,42 @@ pub fn base_path() -> String {
     path.trim_end_matches('/').to_owned()
 }
 
+/// In the explorer's build, on a route only the tools build has: opens the same address in
+/// tools.html (`kulttuurikartta_explore::tools_build`). Replaces this page in the history, so Back
+/// returns to where the visitor came from.
+#[cfg(not(feature = "tools"))]
+pub fn open_in_tools_build() {
+    use kulttuurikartta_explore::tools_build::tools_page_address;
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return;
+    };
+    let base = base_path();
+    let pathname = location.pathname().unwrap_or_default();
+    let path = pathname.strip_prefix(base.as_str()).unwrap_or(&pathname);
+    let search = location.search().unwrap_or_default();
+    let _ = location.replace(&tools_page_address(&base, path, &search));
+}
+
+/// In the tools build, started as tools.html by the explorer's build: shows the route it was
+/// asked for (`#/stats?…` → `/stats?…`) before the router reads the address.
+#[cfg(feature = "tools")]
+pub fn show_route_of_tools_page() {
+    use kulttuurikartta_explore::tools_build::address_from_tools_page;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(pathname), Ok(hash)) = (location.pathname(), location.hash()) else {
+        return;
+    };
+    if let Some(address) = address_from_tools_page(&base_path(), &pathname, &hash) {
+        if let Ok(history) = window.history() {
+            let _ =
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+        }
+    }
+}
+
 /// The current instant from the browser clock (which tests can freeze).
 pub fn now() -> DateTime<Utc> {
     let ms = js_sys::Date::now() as i64;

@@ -24,6 +24,8 @@ mod url_state;
 #[cfg(target_arch = "wasm32")]
 fn main() {
     panic_screen::install();
+    #[cfg(feature = "tools")]
+    dom::show_route_of_tools_page();
     leptos::mount::mount_to_body(app::App);
 }
 

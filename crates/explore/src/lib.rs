@@ -15,5 +15,6 @@ pub mod percent;
 pub mod query;
 pub mod stats;
 pub mod timeline;
+pub mod tools_build;
 pub mod url;
 pub mod validator;

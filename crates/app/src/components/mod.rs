@@ -6,11 +6,15 @@ pub mod filters;
 pub mod kiosk_layer;
 pub mod load_state;
 pub mod map;
+#[cfg(feature = "tools")]
 pub mod preview_map;
 pub mod rich_text;
 pub mod share;
 pub mod shell;
+#[cfg(feature = "tools")]
 pub mod stats_chart;
+#[cfg(feature = "tools")]
 pub mod stats_map;
+#[cfg(feature = "tools")]
 pub mod stats_table;
 pub mod timeline;

@@ -155,9 +155,9 @@ fn Footer() -> impl IntoView {
             <p>{move || lang.get().t(Key::FooterAbout)}</p>
             <p class="footer-links">
                 <a href=statement data-testid="statement-link">{move || lang.get().t(Key::AccessibilityStatement)}</a>
-                {(!kiosk).then(|| view! { <a href=builder.clone() data-testid="builder-link">{move || lang.get().t(Key::EmbedBuilder)}</a> })}
-                {(!kiosk).then(|| view! { <a href=validate.clone() data-testid="validate-link">{move || lang.get().t(Key::ValidateLink)}</a> })}
-                {(!kiosk).then(|| view! { <a href=stats.clone() data-testid="stats-link">{move || lang.get().t(Key::StatsLink)}</a> })}
+                {(!kiosk).then(|| view! { <a href=builder.clone() rel="external" data-testid="builder-link">{move || lang.get().t(Key::EmbedBuilder)}</a> })}
+                {(!kiosk).then(|| view! { <a href=validate.clone() rel="external" data-testid="validate-link">{move || lang.get().t(Key::ValidateLink)}</a> })}
+                {(!kiosk).then(|| view! { <a href=stats.clone() rel="external" data-testid="stats-link">{move || lang.get().t(Key::StatsLink)}</a> })}
             </p>
         </footer>
     }

@@ -43,7 +43,7 @@ pub fn Statement() -> impl IntoView {
             <h2>{move || t(Key::StatementMethodHeading)}</h2>
             <p>{move || t(Key::StatementMethod)}</p>
             <p>
-                <a href=move || format!("{}/validate?lang={}", base.0, lang.get().code()) data-testid="statement-validate-link">
+                <a href=move || format!("{}/validate?lang={}", base.0, lang.get().code()) rel="external" data-testid="statement-validate-link">
                     {move || t(Key::ValidateLink)}
                 </a>
             </p>

@@ -40,6 +40,7 @@ translations! {
     Tagline => ("Kainuun ja Pohjois-Pohjanmaan kulttuuritapahtumat", "Kulturevenemang i Kajanaland och Norra Österbotten", "Cultural events in Kainuu and North Ostrobothnia"),
     SampleDataNotice => ("tapahtumat ovat keksittyjä, paikat todellisia.", "evenemangen är påhittade, platserna verkliga.", "the events are made up, the venues are real."),
     Loading => ("Ladataan tapahtumia…", "Laddar evenemang…", "Loading events…"),
+    OpeningPage => ("Avataan sivua…", "Öppnar sidan…", "Opening the page…"),
     FeedErrorTitle => ("Tapahtumia ei voitu ladata", "Evenemangen kunde inte laddas", "The events could not be loaded"),
     FeedErrorHelp => ("Tarkista verkkoyhteys ja yritä uudelleen. Jos vika jatkuu, syötteen julkaisija voi tarkistaa osoitteen.", "Kontrollera nätverksanslutningen och försök igen. Om felet kvarstår kan flödets utgivare kontrollera adressen.", "Check your connection and try again. If the problem persists, the feed's publisher can check its address."),
     Retry => ("Yritä uudelleen", "Försök igen", "Try again"),

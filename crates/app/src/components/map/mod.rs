@@ -5,6 +5,7 @@
 //! `markers`, `card`); `input` turns pointer, wheel and key events into viewport changes.
 
 mod basemap;
+#[cfg(feature = "tools")]
 pub(crate) use basemap::load_boundaries_into;
 mod card;
 mod input;

@@ -1,0 +1,120 @@
+// The publishers' and coordinators' pages (/stats, /validate, /embed-builder) are a second build,
+// tools.html (scripts/build.sh), so that a visitor of the map downloads less. A visitor of the map
+// must never download the tools build, and every way to those pages must reach them with the
+// address and its parameters kept: the footer's links, a server with the shipped rules, and a host
+// that answers every route with index.html.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launch, openPage, checkHealthy, waitForApp, ROOT } from '../support/browser.mjs';
+import { serveDist } from '../support/server.mjs';
+
+const PAGES = [
+  { route: 'stats', testid: 'stats' },
+  { route: 'validate', testid: 'validator' },
+  { route: 'embed-builder', testid: 'embed-builder' },
+];
+
+/** The wasm file an HTML page of the build loads. */
+async function wasmOf(dist, html) {
+  const text = await readFile(join(dist, html), 'utf8');
+  const m = text.match(/data-kk-wasm="[^"]*?([^"/]+_bg\.wasm)"/);
+  assert.ok(m, `${html} names its wasm`);
+  return m[1];
+}
+
+let browser;
+let server;
+let spaOnly;
+let spaOnlySub;
+let explorerWasm;
+let toolsWasm;
+before(async () => {
+  browser = await launch();
+  server = await serveDist(join(ROOT, 'dist'));
+  spaOnly = await serveDist(join(ROOT, 'dist'), { spaOnly: true });
+  spaOnlySub = await serveDist(join(ROOT, 'dist-subpath'), { prefix: '/kulttuurikartta', spaOnly: true });
+  explorerWasm = await wasmOf(join(ROOT, 'dist'), 'index.html');
+  toolsWasm = await wasmOf(join(ROOT, 'dist'), 'tools.html');
+});
+after(async () => {
+  await browser?.close();
+  for (const s of [server, spaOnly, spaOnlySub]) await s?.close();
+});
+
+test('a visit to the map downloads the explorer build and nothing of the tools build', async () => {
+  assert.notEqual(explorerWasm, toolsWasm, 'two builds, two wasm files');
+  const page = await openPage(browser);
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url().split('/').pop()));
+  await page.goto(`${server.url}?lang=en`);
+  await waitForApp(page);
+  await page.locator('[data-testid="result-count"]').waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(wasm, [explorerWasm]);
+  const { size: explorerSize } = await readFile(join(ROOT, 'dist', explorerWasm)).then((b) => ({ size: b.length }));
+  const { size: toolsSize } = await readFile(join(ROOT, 'dist', toolsWasm)).then((b) => ({ size: b.length }));
+  assert.ok(explorerSize < toolsSize, `the explorer's wasm (${explorerSize} B) is smaller than the tools build's (${toolsSize} B)`);
+  checkHealthy(page);
+  await page.close();
+});
+
+test("the footer's links open the publishers' pages, and Back returns to the map", async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}?lang=en&free=1`);
+  await page.locator('[data-testid="result-count"]').waitFor();
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url().split('/').pop()));
+  await page.locator('[data-testid="stats-link"]').click();
+  await page.locator('[data-testid="stats"]').waitFor();
+  assert.deepEqual(wasm, [toolsWasm], 'the statistics come from the tools build');
+  const url = new URL(page.url());
+  assert.equal(url.pathname, '/stats');
+  assert.equal(url.searchParams.get('lang'), 'en');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  // Inside the tools build, the way back to the map is the same app.
+  await page.goBack();
+  await page.locator('[data-testid="result-count"]').waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('free'), '1');
+  await page.locator('[data-testid="validate-link"]').click();
+  await page.locator('[data-testid="validator"]').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/validate');
+  checkHealthy(page);
+  await page.close();
+});
+
+test('on a host that answers every route with index.html, the map hands the three pages over to tools.html', async () => {
+  for (const { route, testid } of PAGES) {
+    const page = await openPage(browser);
+    await page.goto(`${spaOnly.url}?lang=sv`);
+    await page.locator('[data-testid="result-count"]').waitFor();
+    await page.goto(`${spaOnly.url}${route}?lang=sv&from=2026-12-01&to=2026-12-31`);
+    await page.locator(`[data-testid="${testid}"]`).waitFor();
+    const url = new URL(page.url());
+    assert.equal(url.pathname, `/${route}`, `${route}: the address is the route, not tools.html`);
+    assert.equal(url.search, '?lang=sv&from=2026-12-01&to=2026-12-31', `${route}: the parameters are kept`);
+    assert.equal(url.hash, '');
+    assert.equal(await page.getAttribute('html', 'lang'), 'sv');
+    // The hand-over replaced its own history entry: Back is the map, not a loop.
+    await page.goBack();
+    await page.locator('[data-testid="result-count"]').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/');
+    checkHealthy(page);
+    await page.close();
+  }
+});
+
+test('the hand-over works under a sub-path, and tools.html alone shows the map', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${spaOnlySub.url}validate?lang=en`);
+  await page.locator('[data-testid="validator"]').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/kulttuurikartta/validate');
+  // A fragment that is not one of the three pages is not put into the address.
+  await page.goto(`${spaOnlySub.url}tools.html#//example.org/stats`);
+  await waitForApp(page);
+  await page.locator('[data-testid="result-count"]').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/kulttuurikartta/');
+  checkHealthy(page);
+  await page.close();
+});
