@@ -8,6 +8,10 @@ thread_local! {
     /// not part of reading a feed, so a benchmark frees them outside its timing.
     static BENCHMARK_PAGE: std::cell::RefCell<Option<kulttuurikartta_core::feed::FeedPage>> =
         const { std::cell::RefCell::new(None) };
+    /// The page's `EventFacts`, which /stats works out once per catalogue as well.
+    #[cfg(feature = "tools")]
+    static BENCHMARK_FACTS: std::cell::RefCell<Option<kulttuurikartta_explore::query::facts::EventFacts>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// Lets browser benchmarks time parsing and normalising alone, on bytes already in memory.
@@ -18,6 +22,8 @@ pub fn benchmark_parse_feed(bytes: &[u8]) -> Result<usize, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))?;
     let n = page.events.len();
     BENCHMARK_PAGE.with(|p| *p.borrow_mut() = Some(page));
+    #[cfg(feature = "tools")]
+    BENCHMARK_FACTS.with(|f| f.borrow_mut().take());
     Ok(n)
 }
 
@@ -25,6 +31,8 @@ pub fn benchmark_parse_feed(bytes: &[u8]) -> Result<usize, JsValue> {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn benchmark_release() {
     BENCHMARK_PAGE.with(|p| p.borrow_mut().take());
+    #[cfg(feature = "tools")]
+    BENCHMARK_FACTS.with(|f| f.borrow_mut().take());
 }
 
 /// Lets browser benchmarks time building the map's cluster index for `lat_lon` (pairs of
@@ -55,7 +63,8 @@ pub fn benchmark_cluster_index(lat_lon: &[f64]) -> usize {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn benchmark_stats_recount(from: &str, to: &str, free_only: bool) -> Result<u32, JsValue> {
     use kulttuurikartta_explore::i18n::Lang;
-    use kulttuurikartta_explore::query::{filter::evaluate, Query, Window};
+    use kulttuurikartta_explore::query::facts::EventFacts;
+    use kulttuurikartta_explore::query::{filter::evaluate_with, Query, Window};
     use kulttuurikartta_explore::stats::{count, population::Population, table};
     let day = |s: &str| {
         chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
@@ -74,7 +83,11 @@ pub fn benchmark_stats_recount(from: &str, to: &str, free_only: bool) -> Result<
             .as_ref()
             .ok_or("call benchmark_parse_feed first")?
             .events;
-        let outcome = evaluate(events, None, &q, crate::dom::now());
+        let outcome = BENCHMARK_FACTS.with(|f| {
+            let mut f = f.borrow_mut();
+            let facts = f.get_or_insert_with(|| EventFacts::new(events));
+            evaluate_with(events, facts, None, &q, crate::dom::now())
+        });
         let stats = count(events, &outcome, &window);
         let tables = [
             table::municipalities(&stats, Some(&population), &[], Lang::Fi),

@@ -20,7 +20,8 @@ use kulttuurikartta_core::feed::catalogue::{Catalogue, ListEntry};
 use kulttuurikartta_explore::event_row::{first_event_id, shows};
 use kulttuurikartta_explore::i18n::{format_date, Key, Lang, Translate};
 use kulttuurikartta_explore::map_points::MapPoints;
-use kulttuurikartta_explore::query::filter::{evaluate, Outcome, SearchIndex};
+use kulttuurikartta_explore::query::facts::EventFacts;
+use kulttuurikartta_explore::query::filter::{evaluate_with, Outcome, SearchIndex};
 use kulttuurikartta_explore::query::list_groups::{group, GroupKind};
 use kulttuurikartta_explore::query::Query;
 use kulttuurikartta_explore::timeline::interaction::window_text;
@@ -122,6 +123,8 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
             ..q.clone()
         })
     });
+    // What the filters ask of each event, worked out once: every change then compares numbers.
+    let facts = Arc::new(EventFacts::new(&data.catalogue.events));
     let outcome: Memo<Arc<Outcome>> = {
         let data = data.clone();
         Memo::new(move |_| {
@@ -129,7 +132,7 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
             let events = &data.catalogue.events;
             let index = (!q.text.trim().is_empty())
                 .then(|| search_index.get_or_init(|| SearchIndex::new(events)));
-            Arc::new(evaluate(events, index, &q, now))
+            Arc::new(evaluate_with(events, &facts, index, &q, now))
         })
     };
     let matching = Memo::new(move |_| outcome.with(|o| Arc::new(o.matching.clone())));

@@ -21,7 +21,8 @@ use crate::url_state::{use_query, use_update_query};
 use kulttuurikartta_core::feed::EventStatus;
 use kulttuurikartta_core::time::helsinki;
 use kulttuurikartta_explore::i18n::{format_day_range, Key, Translate};
-use kulttuurikartta_explore::query::filter::{evaluate, SearchIndex};
+use kulttuurikartta_explore::query::facts::EventFacts;
+use kulttuurikartta_explore::query::filter::{evaluate_with, SearchIndex};
 use kulttuurikartta_explore::query::{Query, Window};
 use kulttuurikartta_explore::stats::population::{credit, Population};
 use kulttuurikartta_explore::stats::{self, table};
@@ -76,12 +77,13 @@ fn StatsView(data: Arc<Loaded>) -> impl IntoView {
         // As in the explorer: the folded search text is built once, on the first text search,
         // not folded again for every event at every keystroke.
         let search_index: Arc<OnceLock<SearchIndex>> = Arc::new(OnceLock::new());
+        let facts = Arc::new(EventFacts::new(&data.catalogue.events));
         Memo::new(move |_| {
             let q = filters.get();
             let events = &data.catalogue.events;
             let index = (!q.text.trim().is_empty())
                 .then(|| search_index.get_or_init(|| SearchIndex::new(events)));
-            Arc::new(evaluate(events, index, &q, now))
+            Arc::new(evaluate_with(events, &facts, index, &q, now))
         })
     };
     let counts = Memo::new(move |_| outcome.with(|o| o.counts.clone()));

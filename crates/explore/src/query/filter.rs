@@ -5,9 +5,14 @@
 
 use chrono::{DateTime, Utc};
 
+pub use super::facts::is_for_families;
+use super::facts::{
+    category_bits, micros, EventFacts, CANCELLED as CANCELLED_FACT, DATED, FAMILY as FAMILY_FACT,
+    FREE as FREE_FACT, NO_MUNICIPALITY, ONLINE as ONLINE_FACT, OTHER_MUNICIPALITY, SERIES,
+};
 use super::{Attendance, Query};
 use crate::i18n::Lang;
-use kulttuurikartta_core::feed::{Category, Event, EventStatus, LocationKind, SuperEventType};
+use kulttuurikartta_core::feed::{Category, Event};
 use kulttuurikartta_core::region::municipality::{fold, MUNICIPALITIES};
 
 const TEXT: u8 = 1;
@@ -106,16 +111,23 @@ pub struct Outcome {
     pub counts: FacetCounts,
 }
 
-pub fn is_for_families(ev: &Event) -> bool {
-    ev.categories.contains(&Category::ChildrenFamilies)
-        || ev.audience_max_age.is_some_and(|a| a <= 15)
-}
-
 /// Evaluates `q` over `events` (a catalogue's, sorted). Without a window, what is current or
 /// upcoming at `now` is shown (including events with no date yet); with one, what overlaps it.
-/// A recurring series' container is never a result: its dates are.
+/// A recurring series' container is never a result: its dates are. Works out the events'
+/// `EventFacts` first: a caller that evaluates often keeps them and calls `evaluate_with`.
 pub fn evaluate(
     events: &[Event],
+    index: Option<&SearchIndex>,
+    q: &Query,
+    now: DateTime<Utc>,
+) -> Outcome {
+    evaluate_with(events, &EventFacts::new(events), index, q, now)
+}
+
+/// `evaluate`, with `facts` made by `EventFacts::new(events)`.
+pub fn evaluate_with(
+    events: &[Event],
+    facts: &EventFacts,
     index: Option<&SearchIndex>,
     q: &Query,
     now: DateTime<Utc>,
@@ -133,8 +145,18 @@ pub fn evaluate(
         },
         ..Outcome::default()
     };
-    for (i, ev) in events.iter().enumerate() {
-        if ev.super_event_type == Some(SuperEventType::Recurring) {
+    // The query as bit sets, like the facts.
+    let municipality_bits = q.municipalities.iter().fold(0u64, |bits, code| {
+        bits | MUNICIPALITIES
+            .iter()
+            .position(|m| m.code == *code)
+            .map_or(0, |i| 1 << i)
+    });
+    let wanted_categories = category_bits(&q.categories);
+    let window = q.window.map(|w| (micros(w.start), micros(w.end)));
+    let now = micros(now);
+    for (i, f) in facts.0.iter().enumerate() {
+        if f.has(SERIES) {
             continue;
         }
         let mut fails = 0u8;
@@ -144,7 +166,7 @@ pub fn evaluate(
             let hay = match hay {
                 Some(h) => h,
                 None => {
-                    owned = haystack(ev);
+                    owned = haystack(&events[i]);
                     owned.as_str()
                 }
             };
@@ -152,41 +174,51 @@ pub fn evaluate(
                 fails |= TEXT;
             }
         }
-        if !q.municipalities.is_empty()
-            && !ev
-                .municipality
-                .is_some_and(|m| q.municipalities.contains(&m))
-        {
-            fails |= MUNICIPALITY;
+        if !q.municipalities.is_empty() {
+            let chosen = match f.municipality {
+                NO_MUNICIPALITY => false,
+                OTHER_MUNICIPALITY => events[i]
+                    .municipality
+                    .is_some_and(|m| q.municipalities.contains(&m)),
+                m => municipality_bits & (1 << m) != 0,
+            };
+            if !chosen {
+                fails |= MUNICIPALITY;
+            }
         }
-        if !q.categories.is_empty() && !ev.categories.iter().any(|c| q.categories.contains(c)) {
+        if wanted_categories != 0 && f.categories & wanted_categories == 0 {
             fails |= CATEGORY;
         }
-        let free = ev.is_free == Some(true);
+        let free = f.has(FREE_FACT);
         if q.free_only && !free {
             fails |= FREE;
         }
-        let family = is_for_families(ev);
+        let family = f.has(FAMILY_FACT);
         if q.families && !family {
             fails |= FAMILY;
         }
-        let online = ev.location_kind == LocationKind::Online;
+        let online = f.has(ONLINE_FACT);
         match q.attendance {
             Some(Attendance::Online) if !online => fails |= ATTENDANCE,
             Some(Attendance::OnSite) if online => fails |= ATTENDANCE,
             _ => {}
         }
-        let cancelled = ev.status == EventStatus::Cancelled;
+        let cancelled = f.has(CANCELLED_FACT);
         if q.hide_cancelled && cancelled {
             fails |= CANCELLED;
         }
-        let in_window = match (q.window, ev.start) {
-            (Some(w), Some(s)) => w.overlaps(
-                s.first_instant(),
-                ev.last_instant().unwrap_or(s.first_instant()),
-            ),
-            (Some(_), None) => false,
-            (None, _) => ev.is_current_or_upcoming(now),
+        let shown_now = now < f.shown_until;
+        let in_window = match window {
+            // `Window::overlaps` on the instants.
+            Some((start, end)) if f.has(DATED) => {
+                if f.last > f.first {
+                    f.first < end && f.last > start
+                } else {
+                    f.first >= start && f.first < end
+                }
+            }
+            Some(_) => false,
+            None => shown_now,
         };
         // Without a window, the past is simply not part of the explorer.
         if !in_window {
@@ -195,24 +227,19 @@ pub fn evaluate(
         if fails == 0 {
             out.matching.push(i);
         }
-        if fails & !WINDOW == 0 && (q.window.is_some() || ev.is_current_or_upcoming(now)) {
+        if fails & !WINDOW == 0 && (window.is_some() || shown_now) {
             out.ignoring_window.push(i);
         }
         let c = &mut out.counts;
         let only = |bit: u8| fails & !bit == 0;
-        if only(MUNICIPALITY) {
-            if let Some(p) = ev
-                .municipality
-                .and_then(|m| MUNICIPALITIES.iter().position(|x| x.code == m))
-            {
-                c.municipalities[p] += 1;
-            }
+        if only(MUNICIPALITY) && (f.municipality as usize) < MUNICIPALITIES.len() {
+            c.municipalities[f.municipality as usize] += 1;
         }
         if only(CATEGORY) {
-            for cat in &ev.categories {
-                if let Some(p) = Category::ALL.iter().position(|x| x == cat) {
-                    c.categories[p] += 1;
-                }
+            let mut bits = f.categories;
+            while bits != 0 {
+                c.categories[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
             }
         }
         if only(FREE) && free {
@@ -239,7 +266,9 @@ pub fn evaluate(
 mod tests {
     use super::*;
     use chrono::{NaiveDate, TimeZone};
-    use kulttuurikartta_core::feed::{LangTag, Localized, LocalizedText};
+    use kulttuurikartta_core::feed::{
+        EventStatus, LangTag, Localized, LocalizedText, LocationKind, SuperEventType,
+    };
     use kulttuurikartta_core::time::When;
 
     fn text(s: &str) -> LocalizedText {
@@ -391,5 +420,177 @@ mod tests {
         let out = evaluate(&events, None, &q, now());
         assert_eq!(ids(&events, &out.matching), ["a"]);
         assert_eq!(ids(&events, &out.ignoring_window), ["past", "a", "b", "d"]);
+    }
+
+    /// What a query means, said plainly with the events' own methods: the oracle for the
+    /// bit-set evaluation over `EventFacts`.
+    fn passes(ev: &Event, q: &Query, now: DateTime<Utc>, skip: u8) -> bool {
+        let muni = ev
+            .municipality
+            .is_some_and(|m| q.municipalities.contains(&m));
+        let cat = ev.categories.iter().any(|c| q.categories.contains(c));
+        let online = ev.location_kind == LocationKind::Online;
+        let checks = [
+            (MUNICIPALITY, q.municipalities.is_empty() || muni),
+            (CATEGORY, q.categories.is_empty() || cat),
+            (FREE, !q.free_only || ev.is_free == Some(true)),
+            (FAMILY, !q.families || is_for_families(ev)),
+            (
+                ATTENDANCE,
+                match q.attendance {
+                    Some(Attendance::Online) => online,
+                    Some(Attendance::OnSite) => !online,
+                    None => true,
+                },
+            ),
+            (
+                CANCELLED,
+                !q.hide_cancelled || ev.status != EventStatus::Cancelled,
+            ),
+            (
+                WINDOW,
+                match (q.window, ev.start) {
+                    (Some(w), Some(s)) => w.overlaps(
+                        s.first_instant(),
+                        ev.last_instant().unwrap_or(s.first_instant()),
+                    ),
+                    (Some(_), None) => false,
+                    (None, _) => ev.is_current_or_upcoming(now),
+                },
+            ),
+        ];
+        ev.super_event_type != Some(SuperEventType::Recurring)
+            && checks.iter().all(|(bit, ok)| *bit & skip != 0 || *ok)
+    }
+
+    #[test]
+    fn evaluation_over_facts_agrees_with_the_events_own_methods() {
+        let mut seed = 11u64;
+        let mut rnd = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let day = |d: u64| NaiveDate::from_ymd_opt(2026, 11, 20).unwrap() + chrono::Days::new(d);
+        let instant = |d: u64, minute: u64| {
+            Utc.from_utc_datetime(&day(d).and_hms_opt(0, 0, 0).unwrap())
+                + chrono::Duration::minutes(minute as i64)
+        };
+        let mut events = Vec::new();
+        for i in 0..400 {
+            let mut e = ev(&format!("e{i}"), "x", "564", 1);
+            let d = rnd(30);
+            e.start = match rnd(5) {
+                0 => None,
+                1 => Some(When::Day(day(d))),
+                _ => Some(When::At(instant(d, rnd(1440)))),
+            };
+            e.end = match (e.start, rnd(4)) {
+                (None, _) | (_, 0) => None,
+                (_, 1) => Some(When::Day(day(d + rnd(3)))),
+                // Sometimes before the start: bad data must not be read differently.
+                _ => Some(When::At(instant(d, rnd(3000)))),
+            };
+            e.municipality = match rnd(6) {
+                0 => None,
+                1 => Some("091"),
+                k => Some(["564", "205", "317", "072"][k as usize - 2]),
+            };
+            e.categories = (0..rnd(3))
+                .map(|_| Category::ALL[rnd(Category::ALL.len() as u64) as usize])
+                .collect();
+            e.categories
+                .sort_by_key(|c| Category::ALL.iter().position(|x| x == c));
+            e.categories.dedup();
+            e.is_free = [None, Some(true), Some(false)][rnd(3) as usize];
+            e.audience_max_age = [None, Some(12), Some(18)][rnd(3) as usize];
+            e.location_kind = [LocationKind::Online, LocationKind::Approximate][rnd(2) as usize];
+            if rnd(7) == 0 {
+                e.status = EventStatus::Cancelled;
+            }
+            if rnd(15) == 0 {
+                e.super_event_type = Some(SuperEventType::Recurring);
+            }
+            events.push(e);
+        }
+        let facts = EventFacts::new(&events);
+        for k in 0..300 {
+            let window = match rnd(3) {
+                0 => None,
+                _ => {
+                    let a = day(rnd(30));
+                    Some(super::super::Window::days(
+                        a,
+                        a + chrono::Days::new(rnd(10)),
+                    ))
+                }
+            };
+            let q = Query {
+                municipalities: [vec![], vec!["205"], vec!["091", "564"], vec!["317"]]
+                    [rnd(4) as usize]
+                    .clone(),
+                categories: [
+                    vec![],
+                    vec![Category::Music],
+                    vec![Category::Dance, Category::Theatre],
+                ][rnd(3) as usize]
+                    .clone(),
+                free_only: rnd(3) == 0,
+                families: rnd(4) == 0,
+                attendance: [None, Some(Attendance::Online), Some(Attendance::OnSite)]
+                    [rnd(3) as usize],
+                hide_cancelled: rnd(2) == 0,
+                window,
+                ..Query::default()
+            };
+            let now = instant(rnd(30), rnd(1440));
+            let out = evaluate_with(&events, &facts, None, &q, now);
+            let want: Vec<usize> = (0..events.len())
+                .filter(|&i| passes(&events[i], &q, now, 0))
+                .collect();
+            assert_eq!(out.matching, want, "query {k}: {q:?} at {now}");
+            let timeline: Vec<usize> = (0..events.len())
+                .filter(|&i| {
+                    passes(&events[i], &q, now, WINDOW)
+                        && (q.window.is_some() || events[i].is_current_or_upcoming(now))
+                })
+                .collect();
+            assert_eq!(out.ignoring_window, timeline, "query {k}");
+            let count = |skip: u8, has: &dyn Fn(&Event) -> bool| {
+                events
+                    .iter()
+                    .filter(|e| passes(e, &q, now, skip) && has(e))
+                    .count()
+            };
+            let c = &out.counts;
+            assert_eq!(
+                c.free,
+                count(FREE, &|e| e.is_free == Some(true)),
+                "query {k}"
+            );
+            assert_eq!(c.family, count(FAMILY, &is_for_families), "query {k}");
+            assert_eq!(
+                c.online,
+                count(ATTENDANCE, &|e| e.location_kind == LocationKind::Online)
+            );
+            assert_eq!(
+                c.not_cancelled,
+                count(CANCELLED, &|e| e.status != EventStatus::Cancelled)
+            );
+            for code in ["564", "205", "317", "072", "091"] {
+                let want = count(MUNICIPALITY, &|e| e.municipality == Some(code));
+                // A code outside the region's table has no option, so no count.
+                let want = if code == "091" { 0 } else { want };
+                assert_eq!(c.municipality(code), want, "query {k}, {code}");
+            }
+            for cat in Category::ALL {
+                assert_eq!(
+                    c.category(cat),
+                    count(CATEGORY, &|e| e.categories.contains(&cat)),
+                    "query {k}, {cat:?}"
+                );
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! Unknown or malformed values are dropped, never an error.
 
 pub mod chips;
+pub mod facts;
 pub mod filter;
 pub mod list_groups;
 pub mod window;
