@@ -7,16 +7,20 @@
 // need a build with its name section: `data-keep-debug` on the rust link, and the wasm taken
 // from target/wasm-bindgen/release/ (wasm-opt drops names).
 //
+// INPUT=free times the "free only" checkbox instead, toggled on and off, from all upcoming events:
+// a change that replaces most of the list, where the preset keeps the days it shares.
+//
 //   cargo run --release --example feed_bench -- --write tests/artifacts/bench
-//   node tests/bench/preset.mjs            # DIST=dist, CLICKS=21, EVENTS="1000 10000"
+//   node tests/bench/preset.mjs            # DIST=dist, CLICKS=21, EVENTS="1000 10000", INPUT=month
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launch, ROOT } from '../support/browser.mjs';
 import { serveDist } from '../support/server.mjs';
-import { buildsToCompare, openPinnedPage, timeMonthPreset } from '../support/bench.mjs';
+import { buildsToCompare, openPinnedPage, showFreeOnly, timeClick, timeMonthPreset } from '../support/bench.mjs';
 
 const CLICKS = Number(process.env.CLICKS ?? 21);
 const EVENTS = (process.env.EVENTS ?? '1000 10000').split(/\s+/).map(Number);
+const INPUT = process.env.INPUT ?? 'month';
 const builds = buildsToCompare();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const browser = await launch();
@@ -25,12 +29,18 @@ async function open(url) {
   const page = await openPinnedPage(browser);
   await page.goto(url);
   await page.waitForSelector('[data-testid=result-count][data-count]', { timeout: 120_000 });
+  if (INPUT === 'free') await showFreeOnly(page);
   await page.waitForTimeout(1000);
   return page;
 }
 
 /** "All upcoming", a pause, then "this month" timed: [to the next frame, to the count]. */
 async function click(page) {
+  if (INPUT === 'free') {
+    const times = await timeClick(page, 'input[name=free]');
+    await page.waitForTimeout(300);
+    return times;
+  }
   await page.click('[data-preset=all]');
   await page.waitForTimeout(300);
   const times = await timeMonthPreset(page);
@@ -55,7 +65,8 @@ function bySelfTime(profile, clicks) {
     ...top.map(([n, ms]) => `${(ms / clicks).toFixed(2).padStart(8)}  ${n.slice(0, 140)}`)].join('\n');
 }
 
-console.log(`"this month" preset at 1280×800, median of ${CLICKS} clicks per build, builds taking turns (ms)`);
+const what = INPUT === 'free' ? '"free only" checkbox' : '"this month" preset';
+console.log(`${what} at 1280×800, median of ${CLICKS} clicks per build, builds taking turns (ms)`);
 console.log(['events', ' build', 'frame', 'count'].map((c, i) => (i === 1 ? c.padEnd(13) : c.padStart(8))).join(''));
 for (const n of EVENTS) {
   const body = await readFile(join(ROOT, 'tests', 'artifacts', 'bench', `feed-${n}.json`));

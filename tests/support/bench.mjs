@@ -23,11 +23,16 @@ export async function openOnGeneratedFeed(browser, n) {
  * click to the next frame and to the count's change, [frame, count] in ms. Starts from
  * whatever window is set: click "all upcoming" first for compare.js's path. */
 export function timeMonthPreset(page) {
-  return page.evaluate(async () => {
+  return timeClick(page, '[data-preset=month]');
+}
+
+/** A click on `selector` timed in the page as `timeMonthPreset` times the preset. */
+export function timeClick(page, selector) {
+  return page.evaluate(async (selector) => {
     const count = () => document.querySelector('[data-testid=result-count]').getAttribute('data-count');
     const was = count();
     const t = performance.now();
-    document.querySelector('[data-preset=month]').click();
+    document.querySelector(selector).click();
     if (count() === was) {
       await new Promise((ok) => {
         const o = new MutationObserver(() => count() !== was && (o.disconnect(), ok()));
@@ -42,7 +47,7 @@ export function timeMonthPreset(page) {
       c.port2.postMessage(0);
     }));
     return [performance.now() - t, changed];
-  });
+  }, selector);
 }
 
 /** Opens the "more filters" panel and waits for its "free only" box: a panel builds its options
@@ -52,13 +57,14 @@ export async function showFreeOnly(page) {
   await page.waitForSelector('input[name="free"]');
 }
 
-/** A desktop page whose Date.now is pinned before the generated events (they start in December
- * 2025), so that all of them are upcoming. Only Date.now: Playwright's fake clock would round
- * performance.now() to whole milliseconds. */
+/** A desktop page whose Date.now is pinned to the start of the generated events (midnight on
+ * 1 January 2026 in Helsinki; `feed_bench` dates them from that day to June 2027), so that all of
+ * them are upcoming and "this month" holds about one in twenty, as in ../shared/peer/compare.js.
+ * Only Date.now: Playwright's fake clock would round performance.now() to whole milliseconds. */
 export async function openPinnedPage(browser) {
   const page = await openPage(browser, { viewport: 'desktop', now: null });
   await page.addInitScript(() => {
-    const fixed = Date.parse('2025-12-01T00:00:00Z');
+    const fixed = Date.parse('2026-01-01T00:00:00+02:00');
     Date.now = () => fixed;
   });
   return page;
