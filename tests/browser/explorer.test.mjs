@@ -4,7 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openPage, checkHealthy, screenshot, waitForApp, showAllRows, ROOT } from '../support/browser.mjs';
+import { openPage, checkHealthy, screenshot, waitForApp, listComplete, showAllRows, ROOT } from '../support/browser.mjs';
 import { serveDist } from '../support/server.mjs';
 import { browser, server, withBrowserAndDist } from '../support/suite.mjs';
 
@@ -115,6 +115,55 @@ describe('filters and the URL', () => {
     await page.getByRole('button', { name: 'Tyhjennä kaikki' }).first().click();
     await page.waitForFunction(() => !new URL(location.href).searchParams.get('q'));
     assert.ok((await count(page)) > 300);
+    checkHealthy(page);
+    await page.context().close();
+  });
+
+  test('a filter change draws its first rows at once, then the whole page; "show more" counts from the page', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    await waitForApp(page);
+    await listComplete(page);
+    const rows = page.locator('[data-testid^="event-list"] [data-event-id]');
+    const more = page.locator('[data-testid="show-more"]');
+    assert.equal(await rows.count(), 100, 'a first page of 100 rows');
+    const remainingBefore = await more.innerText();
+    await page.click('[data-testid="filter-more"] summary');
+    await page.locator('input[name="free"]').waitFor();
+    // Read in the task of the click, before the browser is idle: the rows drawn with the change.
+    // Blocks (a heading and its list) that stay the same keep their elements; the others are new.
+    const atOnce = await page.evaluate(() => {
+      for (const el of document.querySelectorAll('.event-list')) el.__kkBefore = true;
+      const was = document.querySelector('[data-testid="result-count"]').dataset.count;
+      document.querySelector('input[name="free"]').click();
+      return new Promise((done) => {
+        const read = () => ({
+          count: document.querySelector('[data-testid="result-count"]').dataset.count,
+          rows: document.querySelectorAll('[data-testid^="event-list"] [data-event-id]').length,
+          newRows: [...document.querySelectorAll('.event-list')].filter((el) => !el.__kkBefore).reduce((n, el) => n + el.children.length, 0),
+          busy: document.querySelector('section.results').getAttribute('aria-busy'),
+          more: document.querySelector('[data-testid="show-more"]')?.innerText ?? null,
+        });
+        const o = new MutationObserver(() => {
+          const r = read();
+          if (r.count !== was && r.rows > 0) (o.disconnect(), done(r));
+        });
+        o.observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+    });
+    const free = Number(atOnce.count);
+    assert.ok(free > 100, `enough free events for a second page: ${free}`);
+    assert.ok(atOnce.newRows > 0 && atOnce.newRows <= 20, `new rows drawn with the change: ${atOnce.newRows}`);
+    assert.ok(atOnce.rows < 100, `not the whole page yet: ${atOnce.rows}`);
+    assert.equal(atOnce.busy, 'true', 'the list says it is still being filled');
+    await listComplete(page);
+    assert.equal(await rows.count(), 100, 'then the whole first page');
+    // A series row stands for several dates: what remains is counted in rows, from the page.
+    const remaining = Number((await more.innerText()).match(/\((\d+)/)[1]);
+    assert.equal(atOnce.more, await more.innerText(), 'the remaining count did not jump');
+    assert.notEqual(await more.innerText(), remainingBefore);
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="event-list"] [data-event-id]').length === n, 100 + Math.min(100, remaining));
     checkHealthy(page);
     await page.context().close();
   });

@@ -4,7 +4,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPage, checkHealthy, screenshot, waitForApp, ROOT } from '../support/browser.mjs';
+import { launch, openPage, checkHealthy, screenshot, waitForApp, listComplete, ROOT } from '../support/browser.mjs';
 import { serveDist } from '../support/server.mjs';
 
 const DIST = join(ROOT, 'dist');
@@ -20,6 +20,7 @@ const ev = (id, day) => ({ id, name: { fi: `Tapahtuma ${id}` }, start_time: `202
 const pageOf = (next, ...events) => JSON.stringify({ meta: { count: 5, next }, data: events });
 
 async function rowIds(page) {
+  await listComplete(page);
   return page.$$eval('[data-testid^="event-list"] [data-event-id]', (els) => els.map((el) => el.dataset.eventId));
 }
 

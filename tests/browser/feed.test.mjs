@@ -4,7 +4,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, openPage, checkHealthy, screenshot, waitForApp, showAllRows, ROOT } from '../support/browser.mjs';
+import { launch, openPage, checkHealthy, screenshot, waitForApp, listComplete, showAllRows, ROOT } from '../support/browser.mjs';
 import { serveDist } from '../support/server.mjs';
 
 const DIST = join(ROOT, 'dist');
@@ -17,6 +17,7 @@ after(async () => {
 });
 
 async function rowIds(page) {
+  await listComplete(page);
   return page.$$eval('[data-testid^="event-list"] [data-event-id]', (els) => els.map((el) => el.dataset.eventId));
 }
 

@@ -82,8 +82,15 @@ export async function waitForApp(page) {
   await page.waitForSelector('[data-testid="result-count"], [data-testid="load-error"], [data-testid="event-page"], [data-testid="not-found"], [data-testid="event-not-found"], [data-testid="statement"], [data-testid="embed-builder"], [data-testid="validator"], [data-testid="stats"]', { timeout: 20_000 });
 }
 
+/** The list draws the first rows of a new result set with the change and the rest of the page
+ * once the browser is idle (`aria-busy` on the results until then): waits for all of them. */
+export async function listComplete(page) {
+  await page.waitForSelector('section.results:not([aria-busy])', { state: 'attached' });
+}
+
 /** The list renders a page of rows at a time: open them all. */
 export async function showAllRows(page) {
   const more = page.locator('[data-testid="show-more"]');
   for (let i = 0; i < 200 && (await more.count()) > 0; i++) await more.click();
+  await listComplete(page);
 }

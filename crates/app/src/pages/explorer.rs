@@ -23,11 +23,16 @@ use kulttuurikartta_explore::map_points::MapPoints;
 use kulttuurikartta_explore::query::facts::EventFacts;
 use kulttuurikartta_explore::query::filter::{evaluate_with, Outcome, SearchIndex};
 use kulttuurikartta_explore::query::list_groups::{group, GroupKind};
+use kulttuurikartta_explore::query::list_page;
 use kulttuurikartta_explore::query::Query;
 use kulttuurikartta_explore::timeline::interaction::window_text;
 
 /// Rows rendered at first and added per "show more": long results stay fast to render.
 const PAGE: usize = 100;
+
+/// New rows drawn in the frame that shows a new result set (see `list_page`); the rest of its
+/// first page follows when the browser is idle after that frame. Twenty fill a desktop's list.
+const FIRST_ROWS: usize = 20;
 
 #[component]
 pub fn Explorer() -> impl IntoView {
@@ -286,32 +291,47 @@ fn Results(
     let set_query = use_set_query();
     let selection = use_selection();
     let root = NodeRef::<leptos::html::Section>::new();
-    let shown = RwSignal::new(PAGE);
-    // A new result set starts from its first page.
-    Effect::new(move |_| {
-        matching.track();
-        shown.set(PAGE);
-    });
+    // Which result set is shown, counted up as `matching` changes (kept to compare pointers).
+    let set = StoredValue::new((None::<Arc<Vec<usize>>>, 0u64));
+    // Rows asked for by "show more", for one result set; a new set starts from its first page.
+    let asked = RwSignal::new((0u64, PAGE));
+    // The set whose rows may all be drawn; until then only its `FIRST_ROWS` new ones.
+    let filled = RwSignal::new(0u64);
+    let fill_asked = StoredValue::new(0u64);
     let now = dom::now();
 
     // The list as plain data, one block per heading. The view below is keyed by it, so a new
     // window or filter rebuilds only the blocks that changed: narrowing "all upcoming" to "this
     // month" keeps every day the two share, DOM and all.
-    let blocks = {
+    let page = {
         let data = data.clone();
-        Memo::new(move |_| -> (Vec<Block>, usize) {
+        Memo::new(move |prev: Option<&ListPage>| -> ListPage {
             let l = lang.get();
             let cat = &data.catalogue;
             // Can be queued by a language change as a kiosk reset replaces this view.
-            let (Some(m), Some(from), Some(mut budget)) = (
+            let (Some(m), Some(from)) = (
                 matching.try_get(),
                 query.try_with(|q| q.window.map_or(now, |w| w.start.max(now.min(w.start)))),
-                shown.try_get(),
             ) else {
-                return (Vec::new(), 0);
+                return ListPage::default();
             };
+            let id = set
+                .try_update_value(|(last, id)| {
+                    if !last.as_ref().is_some_and(|l| Arc::ptr_eq(l, &m)) {
+                        *last = Some(m.clone());
+                        *id += 1;
+                    }
+                    *id
+                })
+                .unwrap_or_default();
+            let rows = asked.try_with(|&(of, n)| if of == id { n } else { PAGE });
+            let whole = filled.try_with(|&f| f == id);
+            let (Some(rows), Some(whole)) = (rows, whole) else {
+                return ListPage::default();
+            };
+            let mut budget = rows;
             let entries = cat.entries(m.iter().map(|&i| &cat.events[i]));
-            let total_rows = entries.len();
+            let total = entries.len();
             let mut blocks = Vec::new();
             for g in group(entries, from) {
                 if budget == 0 {
@@ -336,14 +356,36 @@ fn Results(
                         .collect(),
                 });
             }
-            (blocks, total_rows)
+            let (blocks, complete) = if whole {
+                (blocks, true)
+            } else {
+                let on_screen = prev.map_or(&[][..], |p| &p.blocks);
+                list_page::at_once(blocks, on_screen, FIRST_ROWS)
+            };
+            // The only write this memo causes, once per set, after the frame: the rest of the page.
+            let ask = !complete
+                && fill_asked
+                    .try_update_value(|asked| std::mem::replace(asked, id) != id)
+                    .unwrap_or(false);
+            if ask {
+                dom::when_idle(move || {
+                    filled.try_set(id);
+                });
+            }
+            ListPage {
+                blocks,
+                total,
+                set: id,
+                rows,
+                complete,
+            }
         })
     };
     let body = {
         let data = data.clone();
         view! {
             <For
-                each=move || blocks.with(|(b, _)| b.clone())
+                each=move || page.with(|p| p.blocks.clone())
                 key=Block::clone
                 // A block built now shows the selection as it is; `mark_selected_row` keeps
                 // the rows already on the page up to date.
@@ -360,9 +402,9 @@ fn Results(
             let sel = selection.get();
             let (Some(root), Some(row)) = (
                 root.get(),
-                blocks.try_with_untracked(|(b, _)| {
+                page.try_with_untracked(|p| {
                     sel.as_deref()
-                        .and_then(|id| row_showing(b, &data.catalogue, id))
+                        .and_then(|id| row_showing(&p.blocks, &data.catalogue, id))
                 }),
             ) else {
                 return;
@@ -379,21 +421,22 @@ fn Results(
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .and_then(|el| el.closest(".event-row").ok().flatten())
                 .and_then(|row| row.get_attribute("data-event-id"));
-            let event = row_id
-                .and_then(|r| blocks.with_untracked(|(b, _)| event_of_row(b, &data.catalogue, &r)));
+            let event = row_id.and_then(|r| {
+                page.with_untracked(|p| event_of_row(&p.blocks, &data.catalogue, &r))
+            });
             if let Some(id) = event {
                 selection.set(Some(id));
             }
         }
     };
     let more = move || {
-        // `try_`: can be queued as a kiosk reset replaces this view (see above).
-        let remaining = blocks
-            .try_with(|(_, total)| *total)?
-            .saturating_sub(shown.try_get()?);
+        // `try_`: can be queued as a kiosk reset replaces this view (see above). Counted from
+        // the rows asked for, not those drawn so far, so that the number does not jump.
+        let (remaining, set, rows) =
+            page.try_with(|p| (p.total.saturating_sub(p.rows), p.set, p.rows))?;
         (remaining > 0).then(|| {
             view! {
-                <button type="button" class="show-more" data-testid="show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
+                <button type="button" class="show-more" data-testid="show-more" on:click=move |_| asked.set((set, rows + PAGE))>
                     {lang.get().t(Key::ShowMore)} " (" {remaining} " " {lang.get().t(Key::Remaining)} ")"
                 </button>
             }
@@ -425,7 +468,8 @@ fn Results(
     };
 
     view! {
-        <section class="results" aria-labelledby="results-heading" node_ref=root on:focusin=on_focus>
+        <section class="results" aria-labelledby="results-heading" node_ref=root on:focusin=on_focus
+            aria-busy=move || page.with(|p| (!p.complete).then_some("true"))>
             <div class="results-header">
                 <h2 id="results-heading">{move || lang.get().t(Key::Events)}</h2>
                 <p class="result-count" data-testid="result-count" data-count=move || count.get()>
@@ -439,6 +483,17 @@ fn Results(
     }
 }
 
+/// What the list draws of the result set `set`: `blocks`, the first `rows` of its `total` rows, or
+/// a prefix of them until `complete` (see `list_page`).
+#[derive(Clone, Default, PartialEq)]
+struct ListPage {
+    blocks: Vec<Block>,
+    total: usize,
+    set: u64,
+    rows: usize,
+    complete: bool,
+}
+
 /// A heading and its rows in the list, as plain data: what the list is keyed by.
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Block {
@@ -446,6 +501,15 @@ struct Block {
     heading: String,
     to_be_announced: bool,
     rows: Vec<Row>,
+}
+
+impl list_page::Block for Block {
+    fn rows(&self) -> usize {
+        self.rows.len()
+    }
+    fn truncate(&mut self, n: usize) {
+        self.rows.truncate(n);
+    }
 }
 
 /// One row: an event, or a recurring series at its next date, by position in the catalogue.

@@ -6,6 +6,7 @@ pub mod chips;
 pub mod facts;
 pub mod filter;
 pub mod list_groups;
+pub mod list_page;
 pub mod window;
 
 use chrono::NaiveDate;
