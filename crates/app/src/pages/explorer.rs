@@ -22,7 +22,7 @@ use kulttuurikartta_explore::i18n::{format_date, Key, Lang, Translate};
 use kulttuurikartta_explore::map_points::MapPoints;
 use kulttuurikartta_explore::query::facts::EventFacts;
 use kulttuurikartta_explore::query::filter::{evaluate_with, Outcome, SearchIndex};
-use kulttuurikartta_explore::query::list_groups::{group, GroupKind};
+use kulttuurikartta_explore::query::list_groups::{group_first, GroupKind};
 use kulttuurikartta_explore::query::list_page;
 use kulttuurikartta_explore::query::Query;
 use kulttuurikartta_explore::timeline::interaction::window_text;
@@ -299,6 +299,10 @@ fn Results(
     let filled = RwSignal::new(0u64);
     let fill_asked = StoredValue::new(0u64);
     let now = dom::now();
+    // Where the list's days start: its own memo, so that selecting an event (which changes the
+    // query, not the results) does not rebuild the list.
+    let from =
+        Memo::new(move |_| query.with(|q| q.window.map_or(now, |w| w.start.max(now.min(w.start)))));
 
     // The list as plain data, one block per heading. The view below is keyed by it, so a new
     // window or filter rebuilds only the blocks that changed: narrowing "all upcoming" to "this
@@ -309,10 +313,7 @@ fn Results(
             let l = lang.get();
             let cat = &data.catalogue;
             // Can be queued by a language change as a kiosk reset replaces this view.
-            let (Some(m), Some(from)) = (
-                matching.try_get(),
-                query.try_with(|q| q.window.map_or(now, |w| w.start.max(now.min(w.start)))),
-            ) else {
+            let (Some(m), Some(from)) = (matching.try_get(), from.try_get()) else {
                 return ListPage::default();
             };
             let id = set
@@ -333,7 +334,7 @@ fn Results(
             let entries = cat.entries(m.iter().map(|&i| &cat.events[i]));
             let total = entries.len();
             let mut blocks = Vec::new();
-            for g in group(entries, from) {
+            for g in group_first(entries, from, rows) {
                 if budget == 0 {
                     break;
                 }
