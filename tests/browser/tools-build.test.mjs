@@ -73,6 +73,9 @@ test("the footer's links open the publishers' pages, and Back returns to the map
   assert.equal(url.pathname, '/stats');
   assert.equal(url.searchParams.get('lang'), 'en');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  // /stats puts its default window in the address once the browser is idle; a Back in the
+  // same instant would be cancelled by that write, so this waits for it as a reader would.
+  await page.waitForURL(/from=/);
   // Inside the tools build, the way back to the map is the same app.
   await page.goBack();
   await page.locator('[data-testid="result-count"]').waitFor();
