@@ -155,9 +155,38 @@ pub fn push_row(out: &mut String, entry: &ListEntry, cx: &RowContext, selected: 
 /// marks the row that shows it (a series' row for any of its dates).
 pub fn rows_html(entries: &[ListEntry], cx: &RowContext, selected: Option<&str>) -> String {
     let mut out = String::with_capacity(entries.len() * 700);
+    push_rows(&mut out, entries, cx, selected);
+    out
+}
+
+fn push_rows(out: &mut String, entries: &[ListEntry], cx: &RowContext, selected: Option<&str>) {
     for e in entries {
-        push_row(&mut out, e, cx, selected.is_some_and(|s| shows(e, s)));
+        push_row(out, e, cx, selected.is_some_and(|s| shows(e, s)));
     }
+}
+
+/// One block of the list as the markup of one element: its heading, then its rows in an
+/// ordered list (`data-testid="event-list"`), or in a plain one for the events whose date is to
+/// be announced (`event-list-tba`). One element per block rather than a heading and a list
+/// built as views: a change that touches a hundred one-row days builds and removes a hundred of
+/// them, and each view cost more than its rows.
+pub fn block_html(
+    heading: &str,
+    to_be_announced: bool,
+    entries: &[ListEntry],
+    cx: &RowContext,
+    selected: Option<&str>,
+) -> String {
+    let mut out = String::with_capacity(80 + heading.len() + entries.len() * 700);
+    out.push_str("<h3 class=\"group-heading\">");
+    push_escaped(&mut out, heading);
+    out.push_str(if to_be_announced {
+        "</h3><ul class=\"event-list tba\" data-testid=\"event-list-tba\">"
+    } else {
+        "</h3><ol class=\"event-list\" data-testid=\"event-list\">"
+    });
+    push_rows(&mut out, entries, cx, selected);
+    out.push_str(if to_be_announced { "</ul>" } else { "</ol>" });
     out
 }
 
@@ -327,5 +356,36 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<p class=\"event-series\">2 "), "{html}");
+    }
+
+    #[test]
+    fn a_block_is_its_escaped_heading_and_its_rows_in_the_right_list() {
+        let evs = events(
+            r#"{"data":[{"id":"a:1","name":{"fi":"Yksi"},"start_time":"2026-12-05T17:00:00Z"},
+                {"id":"a:2","name":{"fi":"Kaksi"},"start_time":"2026-12-05T18:00:00Z"}]}"#,
+        );
+        let entries: Vec<ListEntry> = evs
+            .iter()
+            .map(|event| ListEntry {
+                event,
+                series: None,
+            })
+            .collect();
+        let html = block_html("la 5.12. <b>&", false, &entries, &cx(false), Some("a:2"));
+        assert!(
+            html.starts_with(
+                "<h3 class=\"group-heading\">la 5.12. &lt;b&gt;&amp;</h3><ol class=\"event-list\" data-testid=\"event-list\"><li class=\"event-row\" data-event-id=\"a:1\""
+            ),
+            "{html}"
+        );
+        assert!(html.ends_with("</li></ol>"), "{html}");
+        assert_eq!(html.matches("<li class=\"event-row").count(), 2);
+        assert_eq!(html.matches("aria-current=\"true\"").count(), 1, "{html}");
+        let tba = block_html("Ajankohta tarkentuu", true, &entries[..1], &cx(false), None);
+        assert!(
+            tba.contains("</h3><ul class=\"event-list tba\" data-testid=\"event-list-tba\"><li"),
+            "{tba}"
+        );
+        assert!(tba.ends_with("</ul>"), "{tba}");
     }
 }

@@ -5,7 +5,7 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
-use crate::components::event_list::event_rows;
+use crate::components::event_list::event_block;
 use crate::components::filters::Filters;
 use crate::components::load_state::{
     FeedProblems, LoadFailed, Loading, PartialFailure, StaleNotice,
@@ -556,15 +556,15 @@ fn block_view(
     selected: Option<&str>,
 ) -> impl IntoView {
     let entries: Vec<ListEntry> = block.rows.iter().map(|r| r.entry(cat)).collect();
-    let rows = event_rows(&entries, block.lang, base, selected);
-    let heading = view! { <h3 class="group-heading">{block.heading}</h3> };
-    if block.to_be_announced {
-        view! { {heading} <ul class="event-list tba" data-testid="event-list-tba" inner_html=rows></ul> }
-            .into_any()
-    } else {
-        view! { {heading} <ol class="event-list" data-testid="event-list" inner_html=rows></ol> }
-            .into_any()
-    }
+    let markup = event_block(
+        &block.heading,
+        block.to_be_announced,
+        &entries,
+        block.lang,
+        base,
+        selected,
+    );
+    view! { <div class="list-block" inner_html=markup></div> }
 }
 
 /// The row (its `data-event-id`) that shows the event `id`: the event's own, or its series'.
