@@ -135,34 +135,15 @@ mod tests {
     use chrono::{NaiveDate, TimeZone};
     use kulttuurikartta_core::time::When;
 
+    /// An event without a date, place or category: each test gives it what it checks.
     fn event() -> Event {
         Event {
             id: "e".into(),
             name: Default::default(),
-            short_description: Default::default(),
-            description: Default::default(),
             start: None,
-            end: None,
-            status: EventStatus::Scheduled,
-            venue: None,
-            position: None,
-            location_kind: LocationKind::Approximate,
             municipality: None,
             categories: vec![],
-            keywords: vec![],
-            is_free: None,
-            price: Default::default(),
-            info_url: Default::default(),
-            ticket_url: Default::default(),
-            image: None,
-            organizer: Default::default(),
-            in_language: vec![],
-            audience_min_age: None,
-            audience_max_age: None,
-            super_event: None,
-            super_event_type: None,
-            sub_events: vec![],
-            warnings: vec![],
+            ..crate::query::filter::tests::ev("e", "", "564", 1)
         }
     }
 

@@ -263,7 +263,7 @@ pub fn evaluate_with(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use chrono::{NaiveDate, TimeZone};
     use kulttuurikartta_core::feed::{
@@ -275,7 +275,7 @@ mod tests {
         Localized(vec![(LangTag::new("fi"), s.to_owned())])
     }
 
-    fn ev(id: &str, name: &str, muni: &'static str, day: u32) -> Event {
+    pub(in crate::query) fn ev(id: &str, name: &str, muni: &'static str, day: u32) -> Event {
         Event {
             id: id.into(),
             name: text(name),
