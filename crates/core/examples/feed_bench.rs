@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use kulttuurikartta_core::feed::parse_feed;
+use kulttuurikartta_core::feed::{parse_feed, Catalogue};
 use kulttuurikartta_core::region::MUNICIPALITIES;
 
 /// A feed shaped like a real regional one: embedded places, keywords, offers, multilingual text
@@ -70,10 +70,12 @@ fn main() {
         .iter()
         .position(|a| a == "--write")
         .and_then(|i| args.get(i + 1));
-    println!("feed parse + normalise, native (release), median of runs");
     println!(
-        "{:>8} {:>10} {:>12} {:>14}",
-        "events", "MB", "median ms", "events/ms"
+        "feed parse + normalise, then merge into the catalogue; native (release), median of runs"
+    );
+    println!(
+        "{:>8} {:>10} {:>12} {:>14} {:>14}",
+        "events", "MB", "median ms", "events/ms", "catalogue ms"
     );
     for n in [1_000, 10_000, 100_000] {
         let feed = generate(n);
@@ -84,21 +86,28 @@ fn main() {
         let bytes = feed.into_bytes();
         let runs = if n >= 100_000 { 5 } else { 15 };
         let mut times = Vec::with_capacity(runs);
+        let mut merges = Vec::with_capacity(runs);
         for _ in 0..runs {
             let t = Instant::now();
             let page = parse_feed(&bytes, "bench").expect("generated feed parses");
             times.push(t.elapsed().as_secs_f64() * 1000.0);
             assert_eq!(page.events.len(), n, "every generated event is read");
             assert!(page.problems.is_empty());
+            let t = Instant::now();
+            let cat = Catalogue::from_pages([page]);
+            merges.push(t.elapsed().as_secs_f64() * 1000.0);
+            assert_eq!(cat.events.len(), n, "no generated event is a duplicate");
         }
         times.sort_by(f64::total_cmp);
+        merges.sort_by(f64::total_cmp);
         let median = times[runs / 2];
         println!(
-            "{:>8} {:>10.1} {:>12.2} {:>14.0}",
+            "{:>8} {:>10.1} {:>12.2} {:>14.0} {:>14.2}",
             n,
             bytes.len() as f64 / 1e6,
             median,
-            n as f64 / median
+            n as f64 / median,
+            merges[runs / 2]
         );
     }
 }
