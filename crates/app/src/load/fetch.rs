@@ -18,7 +18,11 @@ pub struct Timeout(pub u32);
 
 /// A response that arrived whole.
 pub struct Fetched {
+    /// The body, copied into wasm memory to be read.
     pub bytes: Vec<u8>,
+    /// The same body as the browser holds it: what the last good copy stores (`cache::remember`),
+    /// so that the bytes need not be copied back out of wasm memory.
+    pub body: js_sys::Uint8Array,
     /// The Content-Type header, lowercase ("" when absent): says "a login page" when a feed
     /// turns out to be HTML.
     pub content_type: String,
@@ -66,15 +70,22 @@ async fn fetch_once(url: &str, timeout: Timeout) -> Result<Fetched, LoadError> {
             .get("content-type")
             .unwrap_or_default()
             .to_ascii_lowercase();
-        Ok::<_, gloo_net::Error>((resp.status(), resp.ok(), resp.binary().await?, content_type))
+        let (status, ok) = (resp.status(), resp.ok());
+        let raw = web_sys::Response::from(resp);
+        let body = JsFuture::from(raw.array_buffer().map_err(body_error)?)
+            .await
+            .map_err(body_error)?;
+        let body = js_sys::Uint8Array::new(&body);
+        Ok::<_, gloo_net::Error>((status, ok, body, content_type))
     }
     .await;
     if let Some(t) = timer {
         window().clear_timeout_with_handle(t);
     }
     match result {
-        Ok((_, true, bytes, content_type)) => Ok(Fetched {
-            bytes,
+        Ok((_, true, body, content_type)) => Ok(Fetched {
+            bytes: body.to_vec(),
+            body,
             content_type,
         }),
         Ok((status, false, _, _)) => Err(LoadError::Http {
@@ -90,6 +101,16 @@ async fn fetch_once(url: &str, timeout: Timeout) -> Result<Fetched, LoadError> {
             message: e.to_string(),
         }),
     }
+}
+
+/// A body that could not be read, as the message `LoadError::Network` shows.
+fn body_error(e: JsValue) -> gloo_net::Error {
+    let message = e
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "the response body could not be read".to_owned());
+    gloo_net::Error::GlooError(message)
 }
 
 /// A GET retried with backoff while the failure looks transient.
@@ -120,7 +141,7 @@ pub async fn fetch_optional(url: &str) -> Option<Vec<u8>> {
 
 /// config.json as `boot.js` read it while the wasm was on its way (`window.__kkConfig`). Taken
 /// once: a later load (a kiosk's refresh) asks the network. `None` when boot.js did not get it.
-pub async fn take_early_config() -> Option<Vec<u8>> {
+pub async fn take_early_config() -> Option<js_sys::Uint8Array> {
     let w = window();
     let key = JsValue::from_str("__kkConfig");
     let promise = js_sys::Reflect::get(&w, &key)
@@ -129,5 +150,5 @@ pub async fn take_early_config() -> Option<Vec<u8>> {
         .ok()?;
     let _ = js_sys::Reflect::delete_property(&w, &key);
     let buffer = JsFuture::from(promise).await.ok()?;
-    (!buffer.is_null()).then(|| js_sys::Uint8Array::new(&buffer).to_vec())
+    (!buffer.is_null()).then(|| js_sys::Uint8Array::new(&buffer))
 }

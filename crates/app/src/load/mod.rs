@@ -38,16 +38,16 @@ pub struct Loaded {
 /// neither, the defaults, which work out of the box.
 pub async fn load_config() -> Config {
     let fetched = match take_early_config().await {
-        Some(bytes) => Ok(bytes),
+        Some(body) => Ok(body),
         None => fetch_with_retry("config.json", DEFAULT_TIMEOUT)
             .await
-            .map(|f| f.bytes),
+            .map(|f| f.body),
     };
     let result = match fetched {
-        Ok(bytes) => {
-            let parsed = Config::from_json(&bytes);
+        Ok(body) => {
+            let parsed = Config::from_json(&body.to_vec());
             if parsed.is_ok() {
-                remember("config.json", &bytes);
+                remember("config.json", body);
             }
             parsed
         }
@@ -99,10 +99,10 @@ async fn load_page(
             },
             e => e,
         })?;
-        Ok((page, f.bytes))
+        Ok((page, f.body))
     }) {
-        Ok((page, bytes)) => {
-            remember(url, &bytes);
+        Ok((page, body)) => {
+            remember(url, body);
             return Ok(page);
         }
         Err(e) => e,
