@@ -7,7 +7,10 @@
 // builds alternate in one run, so that their ratio means something on a noisy machine. RTT=<ms>
 // adds that round-trip time to every request (Chromium's network emulation), as a phone on a
 // mobile network would see it: loopback hides what waiting for one request before the next costs.
-// ALL=1 also prints each visit's drawn time.
+// ALL=1 also prints each visit's drawn time. A second table gives when the app's own steps ended
+// (the `kk:` performance marks of a benchmark page): the feed's bytes in wasm, parsed, the feeds
+// merged into the catalogue, the explorer's indexes built, the filters' first run (after the view
+// code around them has run, and been compiled), and the map and the timeline drawn.
 //
 //   cargo run --release --example feed_bench -- --write tests/artifacts/bench
 //   node tests/bench/first-visit.mjs            # DIST=dist, VISITS=7
@@ -42,7 +45,10 @@ async function visit(url) {
       const e = performance.getEntriesByType('resource').find((r) => r.name.includes(part));
       return e ? [Math.round(e.startTime), Math.round(e.responseEnd)] : [NaN, NaN];
     };
-    return { wasm: at('.wasm'), config: at('config.json'), feed: at('sample-feed.json'), boundaries: at('boundaries') };
+    // The first of each mark: a later one is a filter change or a redraw.
+    const marks = {};
+    for (const m of performance.getEntriesByType('mark')) marks[m.name] ??= Math.round(m.startTime);
+    return { wasm: at('.wasm'), config: at('config.json'), feed: at('sample-feed.json'), boundaries: at('boundaries'), marks };
   });
   // The preset, from "all upcoming": click to the next frame, and to the count's change.
   const preset = [];
@@ -54,6 +60,12 @@ async function visit(url) {
   await page.context().close();
   return { drawn, timing, frame: median(preset.map((p) => p[0])), count: median(preset.map((p) => p[1])) };
 }
+
+// The app's steps, in order (see the top): column name and mark.
+const STEPS = [['fetched', 'kk:load:fetched'], ['parsed', 'kk:load:parsed'], ['merged', 'kk:load:merged'],
+  ['indexed', 'kk:explorer:indexed'], ['filtered', 'kk:explorer:filtered'], ['map drawn', 'kk:map:drawn'],
+  ['timeline', 'kk:timeline:drawn']];
+const steps = [];
 
 console.log(`first visit (fresh context) at 1280×800, median of ${VISITS} visits (ms since navigation)${process.env.RTT ? `, ${process.env.RTT} ms round trips` : ''}`);
 const cols = ['events', 'build', 'drawn', 'wasm in', 'config req', 'feed req', 'feed in', 'bounds req', 'month: frame', 'count'];
@@ -73,7 +85,11 @@ for (const n of [1000, 10000]) {
     console.log(row.map((c, i) => (i === 1 ? ` ${c}`.padEnd(13) : String(c).padStart(i ? 13 : 8))).join(''));
     // ALL=1: every visit's drawn time, in order, to see a bimodal spread behind a median.
     if (process.env.ALL) console.log(`         drawn, visit by visit: ${r.map((x) => x.drawn).join(' ')}`);
+    steps.push([n, name, ...STEPS.map(([, mark]) => m((x) => x.timing.marks[mark] ?? NaN))]);
   });
   await Promise.all(servers.map((s) => s.close()));
 }
+console.log(`\nwhen each step of the app ended, median ms since navigation ("NaN": a build without the mark)`);
+console.log(['events', 'build', ...STEPS.map(([c]) => c)].map((c, i) => (i === 1 ? ` ${c}`.padEnd(13) : c.padStart(i ? 11 : 8))).join(''));
+for (const row of steps) console.log(row.map((c, i) => (i === 1 ? ` ${c}`.padEnd(13) : String(c).padStart(i ? 11 : 8))).join(''));
 await browser.close();

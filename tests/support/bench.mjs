@@ -6,15 +6,11 @@ import { serveDist } from './server.mjs';
 
 /** Serves dist/ (or $DIST) with feed-<n>.json (from `feed_bench --write`) as the sample feed and opens it.
  * Only Date.now is pinned, before the generated events, so that all of them are upcoming:
- * Playwright's fake clock would round performance.now() to whole milliseconds. The app's
- * performance marks (`kk:…`) are switched on. */
+ * Playwright's fake clock would round performance.now() to whole milliseconds. */
 export async function openOnGeneratedFeed(browser, n) {
   const body = await readFile(join(ROOT, 'tests', 'artifacts', 'bench', `feed-${n}.json`));
   const server = await serveDist(process.env.DIST ?? join(ROOT, 'dist'), { overrides: { '/sample-feed.json': { body } } });
   const page = await openPinnedPage(browser);
-  await page.addInitScript(() => {
-    window.__kkBenchMarks = true;
-  });
   await page.goto(server.url);
   return { page, server };
 }
@@ -60,12 +56,14 @@ export async function showFreeOnly(page) {
 /** A desktop page whose Date.now is pinned to the start of the generated events (midnight on
  * 1 January 2026 in Helsinki; `feed_bench` dates them from that day to June 2027), so that all of
  * them are upcoming and "this month" holds about one in twenty, as in ../shared/peer/compare.js.
- * Only Date.now: Playwright's fake clock would round performance.now() to whole milliseconds. */
+ * Only Date.now: Playwright's fake clock would round performance.now() to whole milliseconds.
+ * The app's performance marks (`kk:…`, see `dom::mark`) are switched on. */
 export async function openPinnedPage(browser) {
   const page = await openPage(browser, { viewport: 'desktop', now: null });
   await page.addInitScript(() => {
     const fixed = Date.parse('2026-01-01T00:00:00+02:00');
     Date.now = () => fixed;
+    window.__kkBenchMarks = true;
   });
   return page;
 }

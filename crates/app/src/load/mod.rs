@@ -87,6 +87,8 @@ async fn load_page(
         })
     };
     let failed = match fetch_with_retry(url, timeout).await.and_then(|f| {
+        // Benchmark marks (`dom::mark`): tests/bench/first-visit.mjs times the phases between them.
+        crate::dom::mark("kk:load:fetched");
         let page = parse(&f.bytes).map_err(|e| match e {
             // Not JSON, and the server said it is a web page: a login page, a captive portal
             // or a wrong address, which deserves its own message.
@@ -102,6 +104,7 @@ async fn load_page(
         Ok((page, f.body))
     }) {
         Ok((page, body)) => {
+            crate::dom::mark("kk:load:parsed");
             remember(url, body);
             return Ok(page);
         }
@@ -252,8 +255,11 @@ pub async fn load_all(progress: impl Fn(usize)) -> Result<Arc<Loaded>, LoadError
     if pages.is_empty() && !feed_errors.is_empty() {
         return Err(feed_errors.swap_remove(0));
     }
+    crate::dom::mark("kk:load:read");
+    let catalogue = Catalogue::from_pages(pages);
+    crate::dom::mark("kk:load:merged");
     Ok(Arc::new(Loaded {
-        catalogue: Catalogue::from_pages(pages),
+        catalogue,
         config,
         feed_errors,
         stale: stale_feeds,

@@ -87,6 +87,7 @@ enum Panel {
 
 #[component]
 fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
+    dom::mark("kk:explorer:start");
     let lang = use_lang();
     let base = use_base();
     let query = use_query();
@@ -137,7 +138,9 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
             let events = &data.catalogue.events;
             let index = (!q.text.trim().is_empty())
                 .then(|| search_index.get_or_init(|| SearchIndex::new(events)));
-            Arc::new(evaluate_with(events, &facts, index, &q, now))
+            let o = Arc::new(evaluate_with(events, &facts, index, &q, now));
+            dom::mark("kk:explorer:filtered");
+            o
         })
     };
     let matching = Memo::new(move |_| outcome.with(|o| Arc::new(o.matching.clone())));
@@ -146,6 +149,7 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
     let count = Memo::new(move |_| outcome.with(|o| o.matching.len()));
     // The map indexes every located event once; the filters only say which it shows.
     let map_points = Arc::new(MapPoints::new(&data.catalogue.events));
+    dom::mark("kk:explorer:indexed");
     let shown = {
         let map_points = map_points.clone();
         Memo::new(move |_| matching.with(|m| Arc::new(map_points.shown(m))))
