@@ -25,7 +25,10 @@ mod url_state;
 fn main() {
     panic_screen::install();
     #[cfg(feature = "tools")]
-    dom::show_route_of_tools_page();
+    {
+        kulttuurikartta_explore::i18n::include_tools_texts();
+        dom::show_route_of_tools_page();
+    }
     leptos::mount::mount_to_body(app::App);
 }
 

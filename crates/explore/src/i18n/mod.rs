@@ -10,7 +10,7 @@ pub use dates::{
     format_date, format_day_month, format_day_range, format_day_short, format_duration,
     format_time, format_when, month_name,
 };
-pub use strings::Key;
+pub use strings::{include_tools_texts, Key};
 
 pub use kulttuurikartta_core::lang::Lang;
 

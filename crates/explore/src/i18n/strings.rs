@@ -1,31 +1,75 @@
 //! The translation table: one line per key, with its Finnish, Swedish and English text. The
 //! macro makes the `Key` enum, `Key::ALL` and the lookup from the same lines, so a key cannot
-//! exist without all three languages, nor be left out of `ALL`.
+//! exist without all three languages, nor be left out of `ALL`. Keys only the publishers' pages
+//! use go in the second table, `tools` (see `TOOLS_TEXTS` for why).
 
 use kulttuurikartta_core::lang::Lang;
 
 macro_rules! translations {
-    ($($key:ident => ($fi:expr, $sv:expr, $en:expr $(,)?),)*) => {
+    (
+        explorer { $($key:ident => ($fi:expr, $sv:expr, $en:expr $(,)?),)* }
+        tools { $($tkey:ident => ($tfi:expr, $tsv:expr, $ten:expr $(,)?),)* }
+    ) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Key {
             $($key,)*
+            $($tkey,)*
         }
 
         impl Key {
-            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+            pub const ALL: &'static [Key] = &[$(Key::$key,)* $(Key::$tkey,)*];
         }
 
         pub(super) fn text(lang: Lang, key: Key) -> &'static str {
             let (fi, sv, en) = match key {
                 $(Key::$key => ($fi, $sv, $en),)*
+                _ => return tools_text_of(lang, key),
             };
-            match lang {
-                Lang::Fi => fi,
-                Lang::Sv => sv,
-                Lang::En => en,
-            }
+            pick(lang, fi, sv, en)
+        }
+
+        /// The second table (see `TOOLS_TEXTS`).
+        fn tools_text(lang: Lang, key: Key) -> &'static str {
+            let (fi, sv, en) = match key {
+                $(Key::$tkey => ($tfi, $tsv, $ten),)*
+                _ => unreachable!("{key:?} is in the first table"),
+            };
+            pick(lang, fi, sv, en)
         }
     };
+}
+
+fn pick(lang: Lang, fi: &'static str, sv: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Fi => fi,
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
+
+/// The publishers' pages (statistics, validator, embed builder) are a separate build
+/// (crates/app's `tools` feature), and their hundred-odd texts are about 13 kB that the
+/// explorer's download should not carry. The explorer never shows them, but one `match` over
+/// every key would link them all in; so their table is reached through this pointer, which only
+/// the tools build sets (`include_tools_texts`, called from its `main`). In the explorer build
+/// nothing else names `tools_text`, and the linker drops it with its strings. Natively (tests,
+/// the harvester) size does not matter, and the table is always there.
+static TOOLS_TEXTS: std::sync::OnceLock<fn(Lang, Key) -> &'static str> = std::sync::OnceLock::new();
+
+/// Makes the publishers' pages' texts available: the tools build calls this first thing.
+pub fn include_tools_texts() {
+    let _ = TOOLS_TEXTS.set(tools_text);
+}
+
+fn tools_text_of(lang: Lang, key: Key) -> &'static str {
+    if cfg!(not(target_arch = "wasm32")) {
+        return tools_text(lang, key);
+    }
+    match TOOLS_TEXTS.get() {
+        Some(text) => text(lang, key),
+        // A tools text asked for in the explorer build is a bug: say which, rather than a blank.
+        None => panic!("i18n: {key:?} is a tools text, and include_tools_texts() was not called"),
+    }
 }
 
 impl Key {
@@ -36,6 +80,8 @@ impl Key {
 }
 
 translations! {
+    // What the explorer, the event page and the rest of the main build show.
+    explorer {
     AppName => ("Kulttuurikartta", "Kulttuurikartta", "Kulttuurikartta"),
     Tagline => ("Kainuun ja Pohjois-Pohjanmaan kulttuuritapahtumat", "Kulturevenemang i Kajanaland och Norra Österbotten", "Cultural events in Kainuu and North Ostrobothnia"),
     SampleDataNotice => ("tapahtumat ovat keksittyjä, paikat todellisia.", "evenemangen är påhittade, platserna verkliga.", "the events are made up, the venues are real."),
@@ -44,8 +90,6 @@ translations! {
     FeedErrorTitle => ("Tapahtumia ei voitu ladata", "Evenemangen kunde inte laddas", "The events could not be loaded"),
     FeedErrorHelp => ("Tarkista verkkoyhteys ja yritä uudelleen. Jos vika jatkuu, syötteen julkaisija voi tarkistaa osoitteen.", "Kontrollera nätverksanslutningen och försök igen. Om felet kvarstår kan flödets utgivare kontrollera adressen.", "Check your connection and try again. If the problem persists, the feed's publisher can check its address."),
     Retry => ("Yritä uudelleen", "Försök igen", "Try again"),
-    UpcomingEvents => ("Tulevat tapahtumat", "Kommande evenemang", "Upcoming events"),
-    NoUpcomingEvents => ("Ei tulevia tapahtumia.", "Inga kommande evenemang.", "No upcoming events."),
     EventsCount => ("tapahtumaa", "evenemang", "events"),
     DateToBeAnnounced => ("Ajankohta ilmoitetaan myöhemmin", "Tidpunkten meddelas senare", "Date to be announced"),
     Cancelled => ("Peruttu", "Inställt", "Cancelled"),
@@ -61,14 +105,10 @@ translations! {
     Language => ("Kieli", "Språk", "Language"),
     SkipToResults => ("Siirry tapahtumiin", "Hoppa till evenemangen", "Skip to events"),
     ProblemsInFeed => ("tapahtumaa ei voitu näyttää", "evenemang kunde inte visas", "events could not be shown"),
-    MainNavigation => ("Päävalikko", "Huvudmeny", "Main menu"),
-    Until => ("asti", "till", "until"),
-    AllDay => ("koko päivän", "hela dagen", "all day"),
     MoreInfo => ("Lisätietoja", "Mer information", "More information"),
     Tickets => ("Liput", "Biljetter", "Tickets"),
     ErrorHttp => ("Palvelin vastasi virheellä", "Servern svarade med ett fel", "The server answered with an error"),
     ErrorNetwork => ("Verkkoyhteys ei toiminut", "Nätverksanslutningen fungerade inte", "The network connection failed"),
-    ErrorInvalidFeed => ("Syöte ei ole luettavassa muodossa", "Flödet har inte ett läsbart format", "The feed is not in a readable format"),
     SomeFeedsFailed => ("Osaa tapahtumasyötteistä ei voitu ladata", "Några evenemangsflöden kunde inte laddas", "Some event feeds could not be loaded"),
     Place => ("Paikka", "Plats", "Place"),
     Municipality => ("Kunta", "Kommun", "Municipality"),
@@ -158,7 +198,6 @@ translations! {
     ShowMap => ("Kartta", "Karta", "Map"),
     ViewSwitch => ("Näkymä", "Vy", "View"),
     ChooseDates => ("Valitse päivät", "Välj datum", "Choose dates"),
-    Holiday => ("Pyhäpäivä", "Helgdag", "Public holiday"),
     AlreadyRunning => ("Jo käynnissä", "Pågår redan", "Already running"),
     Share => ("Jaa", "Dela", "Share"),
     LinkCopied => ("Linkki kopioitu leikepöydälle", "Länken kopierades till urklipp", "Link copied to the clipboard"),
@@ -185,6 +224,27 @@ translations! {
     FeedbackEmail => ("Palautteen sähköpostiosoite", "E-postadress för respons", "Feedback email address"),
     OpenInApp => ("Avaa Kulttuurikartassa", "Öppna i Kulttuurikartta", "Open in Kulttuurikartta"),
     OpensInNewTab => ("avautuu uuteen välilehteen", "öppnas i en ny flik", "opens in a new tab"),
+    ValidateLink => ("Tarkista syöte", "Kontrollera ett flöde", "Check a feed"),
+    EmbedBuilder => ("Upota omalle sivulle", "Bädda in på din webbplats", "Embed on your site"),
+    StillThere => ("Oletko vielä siellä?", "Är du kvar?", "Are you still there?"),
+    TouchToContinue => ("Kosketa näyttöä jatkaaksesi.", "Rör vid skärmen för att fortsätta.", "Touch the screen to continue."),
+    ResettingIn => ("Näkymä palaa alkuun {n} sekunnin kuluttua.", "Vyn återställs om {n} sekunder.", "The view returns to the start in {n} seconds."),
+    Continue => ("Jatka", "Fortsätt", "Continue"),
+    AttractTitle => ("Tällä viikolla", "Den här veckan", "This week"),
+    AttractHint => ("Kosketa näyttöä ja tutki tapahtumia.", "Rör vid skärmen och utforska evenemangen.", "Touch the screen to explore the events."),
+    StopShow => ("Pysäytä esittely", "Stoppa visningen", "Stop the show"),
+    ScanForTickets => ("Skannaa: liput", "Skanna: biljetter", "Scan for tickets"),
+    ScanForInfo => ("Skannaa: lisätietoja", "Skanna: mer information", "Scan for more information"),
+    ScanToShare => ("Skannaa: avaa puhelimessa", "Skanna: öppna i telefonen", "Scan to open on your phone"),
+    PanicTitle => ("Jokin meni vikaan", "Något gick fel", "Something went wrong"),
+    PanicBody => ("Sovellus kohtasi virheen. Sivu latautuu uudelleen hetken kuluttua.", "Appen stötte på ett fel. Sidan laddas om om en stund.", "The app hit an error. The page will reload in a moment."),
+    PanicReload => ("Lataa sivu uudelleen", "Ladda om sidan", "Reload the page"),
+    Duration => ("Kesto", "Längd", "Duration"),
+    EventLocationMap => ("Tapahtumapaikka kartalla", "Evenemangsplatsen på kartan", "The venue on a map"),
+    StatsLink => ("Tilastot", "Statistik", "Statistics"),
+    }
+    // Only the publishers' pages (see `TOOLS_TEXTS`).
+    tools {
     ValidateTitle => ("Tarkista tapahtumasyöte", "Kontrollera ett evenemangsflöde", "Check an event feed"),
     ValidateIntro => ("Tarkista syöte ennen julkaisua ja sen jälkeen: samat säännöt kuin kartalla ja haravointityökalun check-komennossa. Liitetty teksti ja valittu tiedosto luetaan vain selaimessasi, niitä ei lähetetä minnekään.", "Kontrollera flödet före och efter publiceringen: samma regler som på kartan och i insamlingsverktygets check-kommando. Inklistrad text och en vald fil läses bara i din webbläsare och skickas ingenstans.", "Check a feed before and after publishing it: the same rules as the map and the harvester's check command. Pasted text and a chosen file are read in your browser only and sent nowhere."),
     ValidatePaste => ("Liitä syöte (Linked Events tai schema.org JSON-LD)", "Klistra in flödet (Linked Events eller schema.org JSON-LD)", "Paste the feed (Linked Events or schema.org JSON-LD)"),
@@ -202,7 +262,6 @@ translations! {
     ValidateFetchFailed => ("Osoitetta ei saatu haettua. Sivuston pitää sallia lukeminen tältä sivustolta (CORS), tai syötteen pitää olla samassa palvelussa.", "Adressen kunde inte hämtas. Webbplatsen måste tillåta läsning härifrån (CORS), eller så ska flödet finnas i samma tjänst.", "The address could not be fetched. The site must allow reading it from here (CORS), or the feed must be on this service."),
     ValidatePreview => ("Näin tapahtumat näkyvät kartalla ja listassa", "Så här visas evenemangen på kartan och i listan", "How the events show on the map and in the list"),
     ValidateOnMap => ("tapahtumaa kartalla; loput ilman paikkaa (ne näkyvät listassa)", "evenemang på kartan; resten utan plats (de visas i listan)", "events on the map; the rest have no place (they show in the list)"),
-    ValidateLink => ("Tarkista syöte", "Kontrollera ett flöde", "Check a feed"),
     FixName => ("Anna tapahtumalle nimi ainakin yhdellä kielellä.", "Ge evenemanget ett namn på minst ett språk.", "Give the event a name in at least one language."),
     FixStart => ("Anna alkamisaika muodossa 2027-01-31T18:00:00+02:00 (Suomen aika, talvella +02:00, kesällä +03:00) tai pelkkä päivä 2027-01-31.", "Ange starttiden som 2027-01-31T18:00:00+02:00 (finsk tid, +02:00 på vintern, +03:00 på sommaren) eller bara dagen 2027-01-31.", "Give the start as 2027-01-31T18:00:00+02:00 (Finnish time, +02:00 in winter, +03:00 in summer) or a day alone, 2027-01-31."),
     FixEnd => ("Kerro päättymisaika, niin kävijä voi suunnitella iltansa.", "Ange sluttiden så att besökaren kan planera sin kväll.", "Give the end time, so a visitor can plan their evening."),
@@ -214,7 +273,6 @@ translations! {
     FixKeywords => ("Lisää asiasana (YSO), joka kertoo lajin: musiikki, teatteri, lapset…", "Lägg till ett ämnesord (YSO) som anger genren: musik, teater, barn…", "Add a keyword (YSO) that says the kind: music, theatre, children…"),
     FixId => ("Anna jokaiselle tapahtumalle oma, pysyvä id.", "Ge varje evenemang ett eget, bestående id.", "Give each event its own, lasting id."),
     FixOther => ("Katso viesti ja syötteen ohje (feed-format.md).", "Se meddelandet och flödesanvisningen (feed-format.md).", "See the message and the feed guide (feed-format.md)."),
-    EmbedBuilder => ("Upota omalle sivulle", "Bädda in på din webbplats", "Embed on your site"),
     EmbedBuilderIntro => ("Valitse, mitä upotus näyttää, katso esikatselu ja kopioi koodi sivusi HTML-koodiin. Samat asetukset toimivat myös osoitteen parametreina.", "Välj vad inbäddningen visar, se förhandsvisningen och kopiera koden till din sidas HTML. Samma inställningar fungerar också som parametrar i adressen.", "Choose what the embed shows, check the preview and copy the code into your page's HTML. The same settings also work as parameters in the address."),
     DefaultWindow => ("Oletusajanjakso", "Standardperiod", "Default time window"),
     NoWindow => ("Kaikki tulevat", "Alla kommande", "All upcoming"),
@@ -237,24 +295,6 @@ translations! {
     EmbedCode => ("Upotuskoodi", "Inbäddningskod", "Embed code"),
     CopyCode => ("Kopioi koodi", "Kopiera koden", "Copy code"),
     CodeCopied => ("Koodi kopioitu", "Koden kopierades", "Code copied"),
-    FontLabel => ("Kirjasin", "Typsnitt", "Font"),
-    RadiusLabel => ("Kulmien pyöristys (px)", "Hörnens rundning (px)", "Corner radius (px)"),
-    StillThere => ("Oletko vielä siellä?", "Är du kvar?", "Are you still there?"),
-    TouchToContinue => ("Kosketa näyttöä jatkaaksesi.", "Rör vid skärmen för att fortsätta.", "Touch the screen to continue."),
-    ResettingIn => ("Näkymä palaa alkuun {n} sekunnin kuluttua.", "Vyn återställs om {n} sekunder.", "The view returns to the start in {n} seconds."),
-    Continue => ("Jatka", "Fortsätt", "Continue"),
-    AttractTitle => ("Tällä viikolla", "Den här veckan", "This week"),
-    AttractHint => ("Kosketa näyttöä ja tutki tapahtumia.", "Rör vid skärmen och utforska evenemangen.", "Touch the screen to explore the events."),
-    StopShow => ("Pysäytä esittely", "Stoppa visningen", "Stop the show"),
-    ScanForTickets => ("Skannaa: liput", "Skanna: biljetter", "Scan for tickets"),
-    ScanForInfo => ("Skannaa: lisätietoja", "Skanna: mer information", "Scan for more information"),
-    ScanToShare => ("Skannaa: avaa puhelimessa", "Skanna: öppna i telefonen", "Scan to open on your phone"),
-    PanicTitle => ("Jokin meni vikaan", "Något gick fel", "Something went wrong"),
-    PanicBody => ("Sovellus kohtasi virheen. Sivu latautuu uudelleen hetken kuluttua.", "Appen stötte på ett fel. Sidan laddas om om en stund.", "The app hit an error. The page will reload in a moment."),
-    PanicReload => ("Lataa sivu uudelleen", "Ladda om sidan", "Reload the page"),
-    Duration => ("Kesto", "Längd", "Duration"),
-    EventLocationMap => ("Tapahtumapaikka kartalla", "Evenemangsplatsen på kartan", "The venue on a map"),
-    StatsLink => ("Tilastot", "Statistik", "Statistics"),
     StatsTitle => ("Kulttuuritarjonta lukuina", "Kulturutbudet i siffror", "The cultural offer in numbers"),
     StatsIntro => ("Tapahtumat kunnittain, asukaslukuun suhteutettuna, kuukausittain ja aiheittain. Rajaukset ja aikaväli ovat samat kuin kartalla, joten linkki tälle sivulle toistaa saman raportin.", "Evenemangen per kommun, i förhållande till invånarantalet, per månad och per kategori. Filtren och tidsperioden är desamma som på kartan, så en länk till sidan återger samma rapport.", "Events by municipality, per resident, by month and by category. The filters and the date range are the map's, so a link to this page reproduces the same report."),
     StatsScope => ("Rajaus", "Avgränsning", "Scope"),
@@ -262,7 +302,6 @@ translations! {
     StatsPeriod => ("Aikaväli", "Tidsperiod", "Date range"),
     StatsFrom => ("Alkaen", "Från", "From"),
     StatsTo => ("Päättyen", "Till", "To"),
-    StatsApply => ("Näytä", "Visa", "Show"),
     StatsThisYear => ("Tämä vuosi", "Detta år", "This year"),
     StatsLastYear => ("Viime vuosi", "Förra året", "Last year"),
     StatsOpenInExplorer => ("Näytä samat tapahtumat kartalla", "Visa samma evenemang på kartan", "Show the same events on the map"),
@@ -312,4 +351,5 @@ translations! {
     RowSelected => ("Valitut kunnat", "Valda kommuner", "Selected municipalities"),
     RowAll => ("Kaikki yhteensä", "Allt sammanlagt", "Grand total"),
     RowUncategorised => ("Ei aihetta", "Ingen kategori", "No category"),
+    }
 }
