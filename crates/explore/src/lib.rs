@@ -10,6 +10,7 @@ pub mod html;
 pub mod i18n;
 pub mod ics;
 pub mod kiosk;
+pub mod load_notices;
 pub mod map_points;
 pub mod percent;
 pub mod query;

@@ -1,11 +1,15 @@
-//! The designed loading and failure states, shared by every page that waits for the feed.
+//! The designed loading and failure states, shared by every page that waits for the feed. Each
+//! is one element whose content is markup from `kulttuurikartta_explore::load_notices`, rewritten
+//! when the language changes; a click on its retry button (`RETRY_ATTRIBUTE`) loads again.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::load::LoadError;
 use crate::state::{use_lang, use_loaded};
 use kulttuurikartta_explore::i18n::Key;
 use kulttuurikartta_explore::i18n::Translate;
+use kulttuurikartta_explore::load_notices::{self, Failure, RETRY_ATTRIBUTE};
 
 #[component]
 pub fn Loading() -> impl IntoView {
@@ -21,23 +25,36 @@ pub fn Loading() -> impl IntoView {
     }
 }
 
+/// Loads again when a click lands on a retry button inside the notice.
+fn retry_on_click() -> impl Fn(web_sys::MouseEvent) + 'static {
+    let loaded = use_loaded();
+    move |ev: web_sys::MouseEvent| {
+        let on_retry = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(&format!("[{RETRY_ATTRIBUTE}]")).ok().flatten())
+            .is_some();
+        if on_retry {
+            loaded.refetch();
+        }
+    }
+}
+
 /// Nothing could be loaded: say so in the user's language, give the publisher's detail, offer a retry.
 #[component]
 pub fn LoadFailed(error: LoadError) -> impl IntoView {
     let lang = use_lang();
-    let loaded = use_loaded();
-    let t = move |k: Key| lang.get().t(k);
-    let summary = error.summary_key();
+    let (summary, detail) = (error.summary_key(), error.detail());
+    let markup = move || {
+        let failure = Failure {
+            summary,
+            detail: &detail,
+        };
+        load_notices::load_failed(lang.get(), &failure)
+    };
     view! {
-        <section class="status error" role="alert" data-testid="load-error">
-            <h2>{move || t(Key::FeedErrorTitle)}</h2>
-            <p>{move || t(summary)} "."</p>
-            <p>{move || t(Key::FeedErrorHelp)}</p>
-            <p class="detail"><code>{error.detail()}</code></p>
-            <button type="button" on:click=move |_| loaded.refetch()>
-                {move || t(Key::Retry)}
-            </button>
-        </section>
+        <section class="status error" role="alert" data-testid="load-error"
+            inner_html=markup on:click=retry_on_click()></section>
     }
 }
 
@@ -45,21 +62,24 @@ pub fn LoadFailed(error: LoadError) -> impl IntoView {
 #[component]
 pub fn PartialFailure(errors: Vec<LoadError>) -> impl IntoView {
     let lang = use_lang();
-    let loaded = use_loaded();
-    let t = move |k: Key| lang.get().t(k);
+    let count = errors.len();
+    let failed: Vec<(Key, String)> = errors
+        .iter()
+        .map(|e| (e.summary_key(), e.detail()))
+        .collect();
+    let markup = move || {
+        let failures: Vec<Failure> = failed
+            .iter()
+            .map(|(summary, detail)| Failure {
+                summary: *summary,
+                detail,
+            })
+            .collect();
+        load_notices::partial_failure(lang.get(), &failures)
+    };
     view! {
-        <details class="notice warning" data-testid="feed-errors" data-count=errors.len()>
-            <summary>{move || t(Key::SomeFeedsFailed)}</summary>
-            <ul>
-                {errors.iter().map(|e| {
-                    let summary = e.summary_key();
-                    view! { <li data-testid="feed-error">{move || t(summary)} ": " <code>{e.detail()}</code></li> }
-                }).collect_view()}
-            </ul>
-            <button type="button" data-testid="feed-errors-retry" on:click=move |_| loaded.refetch()>
-                {move || t(Key::Retry)}
-            </button>
-        </details>
+        <details class="notice warning" data-testid="feed-errors" data-count=count
+            inner_html=markup on:click=retry_on_click()></details>
     }
 }
 
@@ -69,14 +89,8 @@ pub fn StaleNotice(stale: Vec<(String, chrono::DateTime<chrono::Utc>)>) -> impl 
     let lang = use_lang();
     let oldest = stale.iter().map(|(_, at)| *at).min();
     view! {
-        <p class="notice warning" role="status" data-testid="stale-notice">
-            {move || lang.get().t(Key::ShowingCachedCopy)} " "
-            {oldest.map(|at| {
-                let when = kulttuurikartta_core::time::When::At(at);
-                view! { <time datetime=when.to_rfc3339_helsinki()>{move || kulttuurikartta_explore::i18n::format_when(lang.get(), when, None)}</time> }
-            })}
-            "."
-        </p>
+        <p class="notice warning" role="status" data-testid="stale-notice"
+            inner_html=move || load_notices::stale_notice(lang.get(), oldest)></p>
     }
 }
 
@@ -85,31 +99,9 @@ pub fn StaleNotice(stale: Vec<(String, chrono::DateTime<chrono::Utc>)>) -> impl 
 #[component]
 pub fn FeedProblems(problems: Vec<kulttuurikartta_core::feed::Problem>) -> impl IntoView {
     let lang = use_lang();
-    let t = move |k: Key| lang.get().t(k);
     let n = problems.len();
     view! {
-        <details class="notice" data-testid="problem-count" data-count=n>
-            <summary>{n} " " {move || t(Key::ProblemsInFeed)}</summary>
-            <table class="problems">
-                <thead>
-                    <tr>
-                        <th scope="col">{move || t(Key::ProblemFeed)}</th>
-                        <th scope="col">{move || t(Key::ProblemPath)}</th>
-                        <th scope="col">"id"</th>
-                        <th scope="col">{move || t(Key::ProblemMessage)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {problems.into_iter().map(|p| view! {
-                        <tr>
-                            <td><code>{p.feed}</code></td>
-                            <td><code>{p.path}</code></td>
-                            <td><code>{p.event_id.unwrap_or_default()}</code></td>
-                            <td lang="en">{p.message}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </details>
+        <details class="notice" data-testid="problem-count" data-count=n
+            inner_html=move || load_notices::feed_problems(lang.get(), &problems)></details>
     }
 }
