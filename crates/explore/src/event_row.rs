@@ -11,7 +11,7 @@
 //! `html::push_escaped`: feed text stays text.
 
 use kulttuurikartta_core::feed::catalogue::ListEntry;
-use kulttuurikartta_core::feed::LocationKind;
+use kulttuurikartta_core::feed::{LocalizedText, LocationKind};
 use kulttuurikartta_core::time::helsinki;
 
 use crate::event_text::{place_line, status_badge};
@@ -26,6 +26,31 @@ pub struct RowContext<'a> {
     pub base: &'a str,
     /// From an embed, an event opens in the full app in a new tab.
     pub new_tab: bool,
+}
+
+/// Appends a link to the event `id`'s page, named by its title in the page's language or the
+/// nearest one the feed gives, marked with that language (`lang`). From an embed it opens a new
+/// tab, and says so to screen readers.
+pub fn push_event_link(out: &mut String, id: &str, name: &LocalizedText, cx: &RowContext) {
+    let (title_lang, title) = name
+        .pick(cx.lang)
+        .map_or(("fi", ""), |(l, t)| (l, t.as_str()));
+    out.push_str("<a href=\"");
+    push_escaped(out, &format!("{}{}", cx.base, event_path(id, cx.lang)));
+    out.push_str("\" lang=\"");
+    push_escaped(out, title_lang);
+    out.push('"');
+    if cx.new_tab {
+        out.push_str(" target=\"_blank\" rel=\"noopener\"");
+    }
+    out.push('>');
+    push_escaped(out, title);
+    if cx.new_tab {
+        out.push_str("<span class=\"visually-hidden\"> (");
+        push_escaped(out, cx.lang.t(Key::OpensInNewTab));
+        out.push_str(")</span>");
+    }
+    out.push_str("</a>");
 }
 
 /// Appends one row: an `<li>` with the stable hooks `data-event-id` (a series' id for a
@@ -67,28 +92,9 @@ pub fn push_row(out: &mut String, entry: &ListEntry, cx: &RowContext, selected: 
     attr(out, "data-location", location);
     out.push('>');
 
-    let (title_lang, title) = ev
-        .name
-        .pick(lang)
-        .map_or(("fi", ""), |(l, t)| (l, t.as_str()));
-    out.push_str("<h4 class=\"event-title\"><a");
-    attr(
-        out,
-        "href",
-        &format!("{}{}", cx.base, event_path(entry.id(), lang)),
-    );
-    attr(out, "lang", title_lang);
-    if cx.new_tab {
-        out.push_str(" target=\"_blank\" rel=\"noopener\"");
-    }
-    out.push('>');
-    push_escaped(out, title);
-    if cx.new_tab {
-        out.push_str("<span class=\"visually-hidden\"> (");
-        push_escaped(out, lang.t(Key::OpensInNewTab));
-        out.push_str(")</span>");
-    }
-    out.push_str("</a></h4>");
+    out.push_str("<h4 class=\"event-title\">");
+    push_event_link(out, entry.id(), &ev.name, cx);
+    out.push_str("</h4>");
 
     out.push_str("<p class=\"event-when\">");
     match ev.start {

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod ics;
 pub mod kiosk;
 pub mod load_notices;
+pub mod map_card;
 pub mod map_points;
 pub mod percent;
 pub mod query;
