@@ -15,6 +15,7 @@ pub mod map_card;
 pub mod map_points;
 pub mod percent;
 pub mod query;
+pub mod site_footer;
 pub mod stats;
 pub mod timeline;
 pub mod tools_build;

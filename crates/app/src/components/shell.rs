@@ -1,10 +1,12 @@
-//! The frame around every page: skip link, header with the language switch, footer.
+//! The frame around every page: skip link, header with the language switch, footer (its links
+//! written by `kulttuurikartta_explore::site_footer`).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::state::{use_base, use_lang, use_loaded};
 use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
+use kulttuurikartta_explore::site_footer;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -97,68 +99,31 @@ fn SampleNotice() -> impl IntoView {
 }
 
 /// An embed's footer: where the events come from, a way to the full app (in a new tab, as links
-/// out of an embed must not navigate the host page), and the accessibility statement.
+/// out of an embed must not navigate the host page), and the accessibility statement. The
+/// links are `kulttuurikartta_explore::site_footer`'s markup.
 #[component]
 fn EmbedFooter() -> impl IntoView {
     let lang = use_lang();
     let base = use_base();
     let location = use_location();
-    let t = move |k: Key| lang.get().t(k);
-    let full = {
-        let base = base.clone();
-        move || {
-            let mut q = location.query.get();
-            for k in [
-                "embed", "view", "theme", "accent", "font", "radius", "filters", "days",
-            ] {
-                q.remove(k);
-            }
-            format!("{}/{}", base.0, q.to_query_string())
+    let markup = move || {
+        let mut q = location.query.get();
+        for k in [
+            "embed", "view", "theme", "accent", "font", "radius", "filters", "days",
+        ] {
+            q.remove(k);
         }
+        let full = format!("{}/{}", base.0, q.to_query_string());
+        site_footer::embed_footer_html(lang.get(), &base.0, &full)
     };
-    let statement = move || format!("{}/accessibility?lang={}", base.0, lang.get().code());
-    view! {
-        <footer class="embed-footer">
-            <a href=full target="_blank" rel="noopener" data-testid="open-in-app">
-                {move || t(Key::OpenInApp)}
-                <span class="visually-hidden">" (" {move || t(Key::OpensInNewTab)} ")"</span>
-                <span aria-hidden="true">" ↗"</span>
-            </a>
-            <a href=statement target="_blank" rel="noopener" data-testid="statement-link">
-                {move || t(Key::AccessibilityStatement)}
-                <span class="visually-hidden">" (" {move || t(Key::OpensInNewTab)} ")"</span>
-            </a>
-        </footer>
-    }
+    view! { <footer class="embed-footer" inner_html=markup></footer> }
 }
 
 #[component]
 fn Footer() -> impl IntoView {
     let lang = use_lang();
     let base = use_base();
-    let statement = {
-        let base = base.clone();
-        move || format!("{}/accessibility?lang={}", base.0, lang.get().code())
-    };
-    let builder = format!("{}/embed-builder", base.0);
-    let validate = {
-        let base = base.clone();
-        move || format!("{}/validate?lang={}", base.0, lang.get().code())
-    };
-    let stats = {
-        let base = base.clone();
-        move || format!("{}/stats?lang={}", base.0, lang.get().code())
-    };
     let kiosk = crate::state::use_kiosk().is_some();
-    view! {
-        <footer class="site-footer">
-            <p>{move || lang.get().t(Key::FooterAbout)}</p>
-            <p class="footer-links">
-                <a href=statement data-testid="statement-link">{move || lang.get().t(Key::AccessibilityStatement)}</a>
-                {(!kiosk).then(|| view! { <a href=builder.clone() rel="external" data-testid="builder-link">{move || lang.get().t(Key::EmbedBuilder)}</a> })}
-                {(!kiosk).then(|| view! { <a href=validate.clone() rel="external" data-testid="validate-link">{move || lang.get().t(Key::ValidateLink)}</a> })}
-                {(!kiosk).then(|| view! { <a href=stats.clone() rel="external" data-testid="stats-link">{move || lang.get().t(Key::StatsLink)}</a> })}
-            </p>
-        </footer>
-    }
+    let markup = move || site_footer::footer_html(lang.get(), &base.0, kiosk);
+    view! { <footer class="site-footer" inner_html=markup></footer> }
 }
