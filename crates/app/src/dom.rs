@@ -366,6 +366,16 @@ pub fn wheel_zooms(el: Option<impl AsRef<web_sys::Element>>, ev: &web_sys::Wheel
     zooms
 }
 
+/// For an event in markup written as text (the load notices, the chips): the value of `name` on
+/// the nearest element at or above the event's target that has it, such as the button clicked.
+pub fn closest_attribute(ev: &web_sys::Event, name: &str) -> Option<String> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())?
+        .closest(&format!("[{name}]"))
+        .ok()??
+        .get_attribute(name)
+}
+
 /// The state of the checkbox an input or change event came from.
 pub fn checked(ev: &web_sys::Event) -> bool {
     ev.target()

@@ -10,7 +10,7 @@ use kulttuurikartta_core::feed::Category;
 use kulttuurikartta_core::region::municipality::{Region, MUNICIPALITIES};
 use kulttuurikartta_explore::event_text::municipality_name;
 use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
-use kulttuurikartta_explore::query::chips::chips;
+use kulttuurikartta_explore::query::chips::{chip_buttons_html, chips, CHIP_ATTRIBUTE, CLEAR_ALL};
 use kulttuurikartta_explore::query::filter::FacetCounts;
 use kulttuurikartta_explore::query::{region_codes, Attendance, Query};
 
@@ -306,39 +306,36 @@ fn category_options(query: Memo<Query>, counts: Memo<FacetCounts>) -> impl IntoV
         .collect_view()
 }
 
-/// The active filters as removable chips, with "clear all".
+/// The active filters as removable chips, with "clear all" (the buttons are
+/// `chip_buttons_html`'s markup; a click finds its chip by `CHIP_ATTRIBUTE`).
 #[component]
 fn Chips(query: Memo<Query>, locked: bool) -> AnyView {
     let lang = use_lang();
     let set = use_set_query();
-    let chips = move || {
-        let q = query.get();
-        let l = lang.get();
-        (chips(&q, l, !locked), q, l)
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(chip) = crate::dom::closest_attribute(&ev, CHIP_ATTRIBUTE) else {
+            return;
+        };
+        let q = query.get_untracked();
+        let next = if chip == CLEAR_ALL {
+            Some(q.without_filters())
+        } else {
+            let i = chip.parse::<usize>().ok();
+            i.and_then(|i| chips(&q, lang.get_untracked(), !locked).into_iter().nth(i))
+                .map(|(_, next)| next)
+        };
+        if let Some(next) = next {
+            set(next, false);
+        }
     };
     (move || {
-        let (list, q, l) = chips();
-        if list.is_empty() {
-            return None;
-        }
-        let set_all = set.clone();
-        Some(view! {
-            <div class="chips" data-testid="chips" role="group" aria-label=l.t(Key::ActiveFilters)>
-                {list
-                    .into_iter()
-                    .map(|(label, next)| {
-                        let set = set.clone();
-                        view! {
-                            <button type="button" class="chip" aria-label=format!("{}: {label}", l.t(Key::RemoveFilter)) on:click=move |_| set(next.clone(), false)>
-                                {label.clone()} <span aria-hidden="true">" ×"</span>
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-                <button type="button" class="link-button" data-testid="clear-filters" on:click=move |_| set_all(q.without_filters(), false)>
-                    {l.t(Key::ClearAll)}
-                </button>
-            </div>
+        let l = lang.get();
+        let list = query.with(|q| chips(q, l, !locked));
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="chips" data-testid="chips" role="group" aria-label=l.t(Key::ActiveFilters)
+                    inner_html=chip_buttons_html(&list, l) on:click=on_click.clone()></div>
+            }
         })
     })
     .into_any()

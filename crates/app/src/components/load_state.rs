@@ -3,7 +3,6 @@
 //! when the language changes; a click on its retry button (`RETRY_ATTRIBUTE`) loads again.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::load::LoadError;
 use crate::state::{use_lang, use_loaded};
@@ -29,12 +28,7 @@ pub fn Loading() -> impl IntoView {
 fn retry_on_click() -> impl Fn(web_sys::MouseEvent) + 'static {
     let loaded = use_loaded();
     move |ev: web_sys::MouseEvent| {
-        let on_retry = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(&format!("[{RETRY_ATTRIBUTE}]")).ok().flatten())
-            .is_some();
-        if on_retry {
+        if crate::dom::closest_attribute(&ev, RETRY_ATTRIBUTE).is_some() {
             loaded.refetch();
         }
     }

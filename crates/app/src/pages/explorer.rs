@@ -20,6 +20,7 @@ use kulttuurikartta_core::feed::catalogue::{Catalogue, ListEntry};
 use kulttuurikartta_explore::event_row::{first_event_id, shows};
 use kulttuurikartta_explore::i18n::{format_date, Key, Lang, Translate};
 use kulttuurikartta_explore::map_points::MapPoints;
+use kulttuurikartta_explore::query::chips::{push_chip_button, CHIP_ATTRIBUTE};
 use kulttuurikartta_explore::query::facts::EventFacts;
 use kulttuurikartta_explore::query::filter::{evaluate_with, Outcome, SearchIndex};
 use kulttuurikartta_explore::query::list_groups::{group_first, GroupKind};
@@ -264,22 +265,29 @@ fn ExplorerView(data: Arc<Loaded>) -> impl IntoView {
 fn WindowChip(query: Memo<Query>) -> impl IntoView {
     let lang = use_lang();
     let set = use_set_query();
-    move || {
-        let q = query.get();
-        let w = q.window?;
+    let markup = move || {
+        let w = query.with(|q| q.window)?;
         let l = lang.get();
         let (a, b) = w.day_range();
-        let label = kulttuurikartta_explore::i18n::format_day_range(l, a, b);
-        let set = set.clone();
-        Some(view! {
-            <div class="chips window-chip">
-                <button type="button" class="chip" data-testid="window-chip"
-                    aria-label=format!("{}: {} {label}", l.t(Key::RemoveFilter), l.t(Key::TimeWindow))
-                    on:click=move |_| set(Query { window: None, ..q.clone() }, false)>
-                    {l.t(Key::TimeWindow)} ": " {label.clone()} <span aria-hidden="true">" ×"</span>
-                </button>
-            </div>
-        })
+        let label = format!(
+            "{}: {}",
+            l.t(Key::TimeWindow),
+            kulttuurikartta_explore::i18n::format_day_range(l, a, b)
+        );
+        let mut html = String::new();
+        push_chip_button(&mut html, &label, "window", Some("window-chip"), l);
+        Some(html)
+    };
+    let remove = move |ev: web_sys::MouseEvent| {
+        if dom::closest_attribute(&ev, CHIP_ATTRIBUTE).is_some() {
+            let q = query.get_untracked();
+            set(Query { window: None, ..q }, false);
+        }
+    };
+    move || {
+        let html = markup()?;
+        let remove = remove.clone();
+        Some(view! { <div class="chips window-chip" inner_html=html on:click=remove></div> })
     }
 }
 

@@ -1,9 +1,54 @@
 //! The active filters of a query, each as a short label and the query without it: the explorer
-//! shows them as removable chips, and the statistics report names its scope with them.
+//! shows them as removable chips (`chip_buttons_html`), and the statistics report names its
+//! scope with them.
 
 use super::{Attendance, Query};
 use crate::event_text::municipality_name;
+use crate::html::push_escaped;
 use crate::i18n::{Key, Lang, Translate};
+
+/// The attribute of a chip's button: a chip's position in `chips`, or `CLEAR_ALL`.
+pub const CHIP_ATTRIBUTE: &str = "data-chip";
+/// `CHIP_ATTRIBUTE`'s value on the button that clears every filter.
+pub const CLEAR_ALL: &str = "clear";
+
+/// One removable chip: a button labelled "Remove filter: <label>", showing the label and ×.
+/// `chip` is `CHIP_ATTRIBUTE`'s value, which says what a click removes.
+pub fn push_chip_button(
+    out: &mut String,
+    label: &str,
+    chip: &str,
+    testid: Option<&str>,
+    lang: Lang,
+) {
+    out.push_str("<button type=\"button\" class=\"chip\" data-chip=\"");
+    push_escaped(out, chip);
+    out.push('"');
+    if let Some(id) = testid {
+        out.push_str(" data-testid=\"");
+        out.push_str(id);
+        out.push('"');
+    }
+    out.push_str(" aria-label=\"");
+    push_escaped(out, lang.t(Key::RemoveFilter));
+    out.push_str(": ");
+    push_escaped(out, label);
+    out.push_str("\">");
+    push_escaped(out, label);
+    out.push_str("<span aria-hidden=\"true\"> ×</span></button>");
+}
+
+/// The chips of `list` (from `chips`), numbered in order, and "clear all".
+pub fn chip_buttons_html(list: &[(String, Query)], lang: Lang) -> String {
+    let mut out = String::new();
+    for (i, (label, _)) in list.iter().enumerate() {
+        push_chip_button(&mut out, label, &i.to_string(), None, lang);
+    }
+    out.push_str("<button type=\"button\" class=\"link-button\" data-testid=\"clear-filters\" data-chip=\"clear\">");
+    out.push_str(lang.t(Key::ClearAll));
+    out.push_str("</button>");
+    out
+}
 
 /// One label per active filter, in a fixed order, with the query that removing it leaves.
 /// `with_municipalities` false leaves out the municipalities (an embed locked to them).
@@ -51,6 +96,24 @@ pub fn chips(q: &Query, lang: Lang, with_municipalities: bool) -> Vec<(String, Q
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chip_buttons_say_what_they_remove_and_keep_typed_text_as_text() {
+        let q = Query {
+            text: "<b>jazz</b>".into(),
+            free_only: true,
+            ..Query::default()
+        };
+        let list = chips(&q, Lang::En, true);
+        let html = chip_buttons_html(&list, Lang::En);
+        assert_eq!(html.matches("class=\"chip\"").count(), list.len());
+        assert!(html.contains("data-chip=\"0\" aria-label=\"Remove filter: “&lt;b&gt;jazz&lt;/b&gt;”\">“&lt;b&gt;jazz&lt;/b&gt;”<span aria-hidden=\"true\"> ×</span></button>"));
+        assert!(html.contains("data-chip=\"1\""));
+        assert!(!html.contains("<b>"));
+        assert!(
+            html.ends_with("data-testid=\"clear-filters\" data-chip=\"clear\">Clear all</button>")
+        );
+    }
     use chrono::NaiveDate;
 
     fn parse(s: &str) -> Query {
