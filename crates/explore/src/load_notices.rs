@@ -25,7 +25,9 @@ pub struct Failure<'a> {
 pub const RETRY_ATTRIBUTE: &str = "data-retry";
 
 fn retry_button(out: &mut String, lang: Lang, testid: Option<&str>) {
-    out.push_str("<button type=\"button\" data-retry=\"\"");
+    out.push_str("<button type=\"button\" ");
+    out.push_str(RETRY_ATTRIBUTE);
+    out.push_str("=\"\"");
     if let Some(id) = testid {
         out.push_str(" data-testid=\"");
         out.push_str(id);

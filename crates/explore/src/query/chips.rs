@@ -21,7 +21,9 @@ pub fn push_chip_button(
     testid: Option<&str>,
     lang: Lang,
 ) {
-    out.push_str("<button type=\"button\" class=\"chip\" data-chip=\"");
+    out.push_str("<button type=\"button\" class=\"chip\" ");
+    out.push_str(CHIP_ATTRIBUTE);
+    out.push_str("=\"");
     push_escaped(out, chip);
     out.push('"');
     if let Some(id) = testid {
@@ -44,7 +46,11 @@ pub fn chip_buttons_html(list: &[(String, Query)], lang: Lang) -> String {
     for (i, (label, _)) in list.iter().enumerate() {
         push_chip_button(&mut out, label, &i.to_string(), None, lang);
     }
-    out.push_str("<button type=\"button\" class=\"link-button\" data-testid=\"clear-filters\" data-chip=\"clear\">");
+    out.push_str("<button type=\"button\" class=\"link-button\" data-testid=\"clear-filters\" ");
+    out.push_str(CHIP_ATTRIBUTE);
+    out.push_str("=\"");
+    out.push_str(CLEAR_ALL);
+    out.push_str("\">");
     out.push_str(lang.t(Key::ClearAll));
     out.push_str("</button>");
     out
