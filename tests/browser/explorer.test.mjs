@@ -95,6 +95,10 @@ describe('filters and the URL', () => {
     await page.click('[data-testid="clear-filters"]');
     await page.waitForFunction(() => !new URL(location.href).search.includes('municipality'));
     assert.equal(await count(page), all);
+    // The open panels follow a change made elsewhere: their options are updated in place.
+    assert.ok(!(await page.locator('input[name="municipality"][value="205"]').isChecked()));
+    assert.ok(!(await page.locator('input[name="cancelled"]').isChecked()));
+    assert.equal(await page.locator('[data-testid="filter-municipality"] summary').innerText(), 'Kunta');
     checkHealthy(page);
     await page.context().close();
   });
@@ -293,6 +297,9 @@ describe('keyboard only', () => {
     await tabTo(page, 'input[name="municipality"][value="564"]');
     await page.keyboard.press('Space');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('municipality') === '564');
+    // The option just used keeps the focus, checked, while the counts around it change.
+    await page.waitForTimeout(100);
+    assert.ok(await page.evaluate(() => document.activeElement.matches('input[name="municipality"][value="564"]:checked')));
     await tabTo(page, '[data-preset="next7"]');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('to') === '2026-12-04');

@@ -376,7 +376,8 @@ pub fn closest_attribute(ev: &web_sys::Event, name: &str) -> Option<String> {
         .get_attribute(name)
 }
 
-/// The state of the checkbox an input or change event came from.
+/// The state of the checkbox an input or change event came from (the embed builder's options).
+#[cfg(feature = "tools")]
 pub fn checked(ev: &web_sys::Event) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())

@@ -6,6 +6,7 @@ pub mod config;
 pub mod embed;
 pub mod event_row;
 pub mod event_text;
+pub mod filter_panels;
 pub mod html;
 pub mod i18n;
 pub mod ics;
