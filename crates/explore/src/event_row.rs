@@ -11,7 +11,7 @@
 //! `html::push_escaped`: feed text stays text.
 
 use kulttuurikartta_core::feed::catalogue::ListEntry;
-use kulttuurikartta_core::feed::{LocalizedText, LocationKind};
+use kulttuurikartta_core::feed::{Event, LocalizedText, LocationKind};
 use kulttuurikartta_core::time::helsinki;
 
 use crate::event_text::{place_line, status_badge};
@@ -51,6 +51,21 @@ pub fn push_event_link(out: &mut String, id: &str, name: &LocalizedText, cx: &Ro
         out.push_str(")</span>");
     }
     out.push_str("</a>");
+}
+
+/// Appends when the event is: `<time>` with its Helsinki RFC 3339 start, or "date to be
+/// announced".
+pub fn push_when(out: &mut String, ev: &Event, lang: Lang) {
+    match ev.start {
+        Some(s) => {
+            out.push_str("<time datetime=\"");
+            push_escaped(out, &s.to_rfc3339_helsinki());
+            out.push_str("\">");
+            push_escaped(out, &format_when(lang, s, ev.end));
+            out.push_str("</time>");
+        }
+        None => push_escaped(out, lang.t(Key::DateToBeAnnounced)),
+    }
 }
 
 /// Appends one row: an `<li>` with the stable hooks `data-event-id` (a series' id for a
@@ -97,16 +112,7 @@ pub fn push_row(out: &mut String, entry: &ListEntry, cx: &RowContext, selected: 
     out.push_str("</h4>");
 
     out.push_str("<p class=\"event-when\">");
-    match ev.start {
-        Some(s) => {
-            out.push_str("<time");
-            attr(out, "datetime", &s.to_rfc3339_helsinki());
-            out.push('>');
-            push_escaped(out, &format_when(lang, s, ev.end));
-            out.push_str("</time>");
-        }
-        None => push_escaped(out, lang.t(Key::DateToBeAnnounced)),
-    }
+    push_when(out, ev, lang);
     out.push_str("</p>");
 
     if let Some((_, dates)) = &entry.series {

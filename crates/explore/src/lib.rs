@@ -4,6 +4,7 @@
 pub mod basemap;
 pub mod config;
 pub mod embed;
+pub mod event_page;
 pub mod event_row;
 pub mod event_text;
 pub mod filter_panels;

@@ -3,15 +3,15 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::event_text::{event_href, when_view};
+use crate::components::event_text::event_href;
 use crate::components::kiosk_layer::QrLink;
 use crate::components::load_state::{LoadFailed, Loading};
-use crate::components::rich_text;
 use crate::components::share::ShareButton;
 use crate::dom;
 use crate::state::{use_base, use_lang, use_loaded, BasePath};
-use kulttuurikartta_core::feed::{Catalogue, Event, LocationKind, SuperEventType};
-use kulttuurikartta_explore::event_text::{municipality_name, place_line, status_badge};
+use kulttuurikartta_core::feed::{Catalogue, Event, SuperEventType};
+use kulttuurikartta_explore::event_page::{self, PageContext};
+use kulttuurikartta_explore::event_text::place_line;
 use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
 
 #[component]
@@ -83,21 +83,8 @@ pub fn EventPage() -> impl IntoView {
     }
 }
 
-/// Links to related events: a series' dates, a festival's parts.
-fn related_list(events: &[&Event], l: Lang, base: &BasePath) -> impl IntoView {
-    view! {
-        <ul class="related">
-            {events.iter().map(|e| view! {
-                <li data-related-id=e.id.clone()>
-                    <a href=event_href(base, &e.id, l)>{when_view(e, l)}</a>
-                    " – " {e.name.text(l).to_owned()}
-                    {status_badge(e.status).map(|(class, key)| view! { " " <span class=format!("badge badge-{class}")>{l.t(key)}</span> })}
-                </li>
-            }).collect_view()}
-        </ul>
-    }
-}
-
+/// The event's page: its content is markup from `event_page` (heading and facts, description,
+/// related events); the buttons, the QR codes and the venue's map are components.
 fn event_details(
     ev: &Event,
     catalogue: &Catalogue,
@@ -105,50 +92,17 @@ fn event_details(
     l: Lang,
     base: &BasePath,
 ) -> impl IntoView {
-    let (title_lang, title) = ev
-        .name
-        .pick(l)
-        .map_or(("fi", ""), |(lang, t)| (lang, t.as_str()));
-    let lead = ev
-        .short_description
-        .pick(l)
-        .map(|(dl, d)| view! { <p class="lead" lang=dl.to_owned()>{d.clone()}</p> });
-    let description = ev.description_rich(l).map(|(dl, d)| {
-        view! { <div class="description" lang=dl.to_owned()>{rich_text::render(&d.0)}</div> }
-    });
-    let place = place_line(ev, l).map(|p| {
-        let street = ev
-            .venue
-            .as_ref()
-            .map(|v| v.street_address.text(l).to_owned())
-            .filter(|s| !s.is_empty());
-        match street {
-            Some(s) => format!("{p} ({s})"),
-            None => p,
-        }
-    });
-    let muni = ev.municipality.and_then(|c| municipality_name(c, l));
-    let price = if ev.is_free == Some(true) {
-        Some(l.t(Key::Free).to_owned())
-    } else {
-        ev.price.pick(l).map(|(_, p)| p.clone())
-    };
-    let categories = ev
-        .categories
-        .iter()
-        .map(|c| c.label(l))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let ages = match (ev.audience_min_age, ev.audience_max_age) {
-        (Some(a), Some(b)) => Some(format!("{a}–{b}")),
-        (Some(a), None) => Some(format!("{a}+")),
-        (None, Some(b)) => Some(format!("0–{b}")),
-        (None, None) => None,
-    };
-    let languages = (!ev.in_language.is_empty()).then(|| ev.in_language.join(", "));
-    let organizer = ev.organizer.pick(l).map(|(_, o)| o.clone());
     // A kiosk never links out: its visitors scan a QR code instead.
     let kiosk = crate::state::use_kiosk().is_some();
+    let cx = PageContext {
+        lang: l,
+        base: &base.0,
+        kiosk,
+    };
+    let head = event_page::head_html(ev, catalogue, &cx);
+    let description = event_page::description_html(ev, &cx);
+    let related = event_page::related_html(ev, catalogue, &cx);
+    let title = ev.name.text(l).to_owned();
     let link = |url: &kulttuurikartta_core::feed::LocalizedText, key: Key, scan: Key| {
         url.pick(l).map(|(_, u)| {
             if kiosk {
@@ -163,40 +117,7 @@ fn event_details(
     };
     let tickets = link(&ev.ticket_url, Key::Tickets, Key::ScanForTickets);
     let info = link(&ev.info_url, Key::MoreInfo, Key::ScanForInfo);
-    let image = ev.image.as_ref().map(|img| {
-        let alt = img.alt.pick(l).map(|(_, a)| a.clone()).unwrap_or_default();
-        view! {
-            <figure class="event-image">
-                <img src=img.url.clone() alt=alt loading="lazy" />
-                {img.credit.clone().map(|c| view! { <figcaption>{l.t(Key::ImageCredit)} ": " {c}</figcaption> })}
-            </figure>
-        }
-    });
-    // A series' dates, or a festival's programme; and the festival or series this belongs to.
     let children = catalogue.children_of(&ev.id);
-    let children_heading = if ev.super_event_type == Some(SuperEventType::Recurring) {
-        Key::OtherDates
-    } else {
-        Key::Programme
-    };
-    let parent = ev.super_event.as_deref().and_then(|p| catalogue.get(p));
-    let siblings: Vec<&Event> = match parent {
-        Some(p) if p.super_event_type == Some(SuperEventType::Recurring) => {
-            catalogue.children_of(&p.id)
-        }
-        _ => Vec::new(),
-    };
-    // Only where the feed gave both clock times: a date-only span's length is in its dates.
-    let duration = match (ev.start, ev.end) {
-        (
-            Some(kulttuurikartta_core::time::When::At(a)),
-            Some(kulttuurikartta_core::time::When::At(b)),
-        ) if b > a => Some(kulttuurikartta_explore::i18n::format_duration(
-            l,
-            (b - a).num_minutes(),
-        )),
-        _ => None,
-    };
     // A small map of the venue, drawn by the same offline-first map component.
     let mini_map = kulttuurikartta_explore::map_points::MapPoint::of_event(ev).map(|p| {
         let c = &config;
@@ -238,27 +159,7 @@ fn event_details(
     };
     view! {
         <article class="event-page" data-testid="event-page" data-event-id=ev.id.clone()>
-            <h1 lang=title_lang.to_owned()>{title.to_owned()}</h1>
-            {status_badge(ev.status).map(|(class, key)| view! { <p class=format!("badge badge-{class}") data-testid="event-status">{l.t(key)}</p> })}
-            {parent.map(|p| view! {
-                <p class="part-of">{l.t(Key::PartOf)} ": " <a href=event_href(base, &p.id, l)>{p.name.text(l).to_owned()}</a></p>
-            })}
-            {lead}
-            {image}
-            <dl class="facts">
-                <dt>{l.t(Key::Time)}</dt>
-                <dd>{when_view(ev, l)}</dd>
-                {duration.map(|d| view! { <dt>{l.t(Key::Duration)}</dt><dd data-testid="event-duration">{d}</dd> })}
-                {place.map(|p| view! { <dt>{l.t(Key::Place)}</dt><dd>{p}</dd> })}
-                {(ev.location_kind == LocationKind::Approximate).then(|| view! { <dd class="note">{l.t(Key::ApproximateLocation)}</dd> })}
-                {muni.map(|m| view! { <dt>{l.t(Key::Municipality)}</dt><dd>{m}</dd> })}
-                {price.map(|p| view! { <dt>{l.t(Key::Price)}</dt><dd>{p}</dd> })}
-                <dt>{l.t(Key::Categories)}</dt>
-                <dd>{categories}</dd>
-                {ages.map(|a| view! { <dt>{l.t(Key::Ages)}</dt><dd>{a}</dd> })}
-                {languages.map(|a| view! { <dt>{l.t(Key::Languages)}</dt><dd>{a}</dd> })}
-                {organizer.map(|o| view! { <dt>{l.t(Key::Organizer)}</dt><dd>{o}</dd> })}
-            </dl>
+            <div class="event-head" inner_html=head></div>
             {if kiosk {
                 view! {
                     <div class="actions qr-codes">
@@ -273,7 +174,7 @@ fn event_details(
                     <p class="actions">
                         {tickets}
                         {info}
-                        <ShareButton title=title.to_owned() url=share_url />
+                        <ShareButton title url=share_url />
                         <button type="button" class="button-secondary" data-testid="add-to-calendar" on:click=add_to_calendar>
                             {l.t(calendar_key)}
                         </button>
@@ -281,14 +182,9 @@ fn event_details(
                 }
                 .into_any()
             }}
-            {description.map(|d| view! { <h2>{l.t(Key::Description)}</h2> {d} })}
+            {description.map(|d| view! { <div class="event-description" inner_html=d></div> })}
             {mini_map}
-            {(!children.is_empty()).then(|| view! {
-                <section data-testid="event-children"><h2>{l.t(children_heading)}</h2>{related_list(&children, l, base)}</section>
-            })}
-            {(!siblings.is_empty()).then(|| view! {
-                <section data-testid="series-dates"><h2>{l.t(Key::OtherDates)}</h2>{related_list(&siblings, l, base)}</section>
-            })}
+            {(!related.is_empty()).then(|| view! { <div class="event-related" inner_html=related></div> })}
         </article>
     }
 }

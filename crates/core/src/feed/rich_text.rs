@@ -1,8 +1,9 @@
 //! Event descriptions: feed HTML reduced to a small, safe tree.
 //!
 //! Only paragraphs, line breaks, emphasis, lists and links survive; links keep only http, https
-//! and mailto targets. The UI renders this tree node by node as DOM elements and text nodes, never
-//! as an HTML string, so no feed text can become markup or script whatever this parser misses.
+//! and mailto targets. The event page writes this tree as markup (`event_page::push_rich_text` in
+//! kulttuurikartta-explore) with only these tags of its own and every text and URL escaped, so no
+//! feed text can become markup or script whatever this parser misses.
 
 use super::entities::decode_entities;
 
