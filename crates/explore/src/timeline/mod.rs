@@ -12,3 +12,4 @@ pub mod plot;
 pub mod scale;
 pub mod svg;
 pub mod ticks;
+pub mod toolbar;
