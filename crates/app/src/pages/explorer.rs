@@ -19,6 +19,9 @@ use crate::url_state::{use_query, use_set_query, use_update_query};
 use kulttuurikartta_core::feed::catalogue::{Catalogue, ListEntry};
 use kulttuurikartta_explore::event_row::{first_event_id, shows};
 use kulttuurikartta_explore::i18n::{format_date, Key, Lang, Translate};
+use kulttuurikartta_explore::list_controls::{
+    empty_state_html, show_more_html, ListAction, LIST_ACTION_ATTRIBUTE,
+};
 use kulttuurikartta_explore::map_points::MapPoints;
 use kulttuurikartta_explore::query::chips::{push_chip_button, CHIP_ATTRIBUTE};
 use kulttuurikartta_explore::query::facts::EventFacts;
@@ -442,46 +445,42 @@ fn Results(
             }
         }
     };
+    // "Show more" and the empty state are markup (`list_controls`); their buttons are read here.
     let more = move || {
         // `try_`: can be queued as a kiosk reset replaces this view (see above). Counted from
         // the rows asked for, not those drawn so far, so that the number does not jump.
-        let (remaining, set, rows) =
-            page.try_with(|p| (p.total.saturating_sub(p.rows), p.set, p.rows))?;
-        (remaining > 0).then(|| {
-            view! {
-                <button type="button" class="show-more" data-testid="show-more" on:click=move |_| asked.set((set, rows + PAGE))>
-                    {lang.get().t(Key::ShowMore)} " (" {remaining} " " {lang.get().t(Key::Remaining)} ")"
-                </button>
-            }
-        })
+        let remaining = page.try_with(|p| p.total.saturating_sub(p.rows))?;
+        Some(show_more_html(lang.get(), remaining))
     };
-
     let empty = move || {
         if count.try_get()? > 0 {
-            return None;
+            return Some(String::new());
         }
         let l = lang.get();
-        let q = query.try_get()?;
-        let widen = q.window.is_some().then(|| {
-            let set_query = set_query.clone();
-            let q = q.clone();
-            view! { <button type="button" on:click=move |_| set_query(Query { window: None, ..q.clone() }, false)>{l.t(Key::ShowAllUpcoming)}</button> }
-        });
-        let clear = q.has_filters().then(|| {
-            let set_query = set_query.clone();
-            let q = q.clone();
-            view! { <button type="button" on:click=move |_| set_query(q.without_filters(), false)>{l.t(Key::ClearAll)}</button> }
-        });
-        Some(view! {
-            <div class="empty" data-testid="empty-state">
-                <p>{l.t(Key::NoMatches)}</p>
-                <p class="empty-actions">{widen}{clear}</p>
-            </div>
-        })
+        query.try_with(|q| empty_state_html(l, q.window.is_some(), q.has_filters()))
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(action) =
+            dom::closest_attribute(&ev, LIST_ACTION_ATTRIBUTE).and_then(|a| ListAction::of(&a))
+        else {
+            return;
+        };
+        match action {
+            ListAction::More => {
+                if let Some((set, rows)) = page.try_with_untracked(|p| (p.set, p.rows)) {
+                    asked.set((set, rows + PAGE));
+                }
+            }
+            ListAction::Widen => {
+                let q = query.get_untracked();
+                set_query(Query { window: None, ..q }, false);
+            }
+            ListAction::Clear => set_query(query.get_untracked().without_filters(), false),
+        }
     };
 
     view! {
-        <section class="results" aria-labelledby="results-heading" node_ref=root on:focusin=on_focus
+        <section class="results" aria-labelledby="results-heading" node_ref=root on:focusin=on_focus on:click=on_click
             aria-busy=move || page.with(|p| (!p.complete).then_some("true"))>
             <div class="results-header">
                 <h2 id="results-heading">{move || lang.get().t(Key::Events)}</h2>
@@ -489,9 +488,9 @@ fn Results(
                     {move || count.get()} " " {move || lang.get().t(Key::EventsCount)}
                 </p>
             </div>
-            {empty}
+            <div class="list-empty" inner_html=empty></div>
             {body}
-            {more}
+            <div class="list-more" inner_html=more></div>
         </section>
     }
 }

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::dom;
 use crate::state::{use_base, use_lang, use_loaded};
-use kulttuurikartta_explore::i18n::Key;
-use kulttuurikartta_explore::i18n::Translate;
+use kulttuurikartta_explore::i18n::{Key, Translate};
+use kulttuurikartta_explore::statement::statement_html;
 
 #[component]
 pub fn Statement() -> impl IntoView {
@@ -26,34 +26,8 @@ pub fn Statement() -> impl IntoView {
             .get()
             .and_then(|r| r.ok())
             .map(|l| l.config.feedback_email.clone())
-            .filter(|e| e.contains('@') && !e.contains(['<', '>', '"', ' ']))
     };
-    view! {
-        <article class="statement" data-testid="statement">
-            <h1>{move || t(Key::AccessibilityStatement)}</h1>
-            <p>{move || t(Key::StatementIntro)}</p>
-            <h2>{move || t(Key::StatementStatusHeading)}</h2>
-            <p>{move || t(Key::StatementStatus)}</p>
-            <h2>{move || t(Key::StatementGapsHeading)}</h2>
-            <ul>
-                <li>{move || t(Key::StatementGapMap)}</li>
-                <li>{move || t(Key::StatementGapFeeds)}</li>
-                <li>{move || t(Key::StatementGapTiles)}</li>
-            </ul>
-            <h2>{move || t(Key::StatementMethodHeading)}</h2>
-            <p>{move || t(Key::StatementMethod)}</p>
-            <p>
-                <a href=move || format!("{}/validate?lang={}", base.0, lang.get().code()) rel="external" data-testid="statement-validate-link">
-                    {move || t(Key::ValidateLink)}
-                </a>
-            </p>
-            <h2>{move || t(Key::StatementFeedbackHeading)}</h2>
-            <p>{move || t(Key::StatementFeedback)}</p>
-            {move || email().map(|e| view! {
-                <p>{t(Key::FeedbackEmail)} ": " <a data-testid="feedback-email" href=format!("mailto:{e}")>{e.clone()}</a></p>
-            })}
-            <h2>{move || t(Key::StatementEnforcementHeading)}</h2>
-            <p>{move || t(Key::StatementEnforcement)}</p>
-        </article>
-    }
+    // Markup per language and feedback address (`kulttuurikartta_explore::statement`).
+    let markup = move || statement_html(lang.get(), &base.0, email().as_deref());
+    view! { <article class="statement" data-testid="statement" inner_html=markup></article> }
 }
