@@ -12,6 +12,7 @@ pub mod html;
 pub mod i18n;
 pub mod ics;
 pub mod kiosk;
+pub mod kiosk_screens;
 pub mod list_controls;
 pub mod load_notices;
 pub mod map_card;

@@ -8,8 +8,10 @@ use leptos_router::NavigateOptions;
 
 use crate::state::{use_lang, use_loaded, use_selection, KioskMode, LoadedResource};
 use kulttuurikartta_core::time::helsinki;
-use kulttuurikartta_explore::i18n::{format_when, Key, Translate};
 use kulttuurikartta_explore::kiosk::{attract_events, idle_state, IdleState, KioskSettings};
+use kulttuurikartta_explore::kiosk_screens::{
+    attract_card_html, countdown_html, qr_figure_html, STOP_SHOW_ATTRIBUTE,
+};
 use kulttuurikartta_explore::query::{Query, Window};
 
 /// Calls `f` every `ms` while the owner lives.
@@ -33,7 +35,6 @@ pub fn KioskLayer(kiosk: KioskMode) -> AnyView {
     let selection = use_selection();
     let navigate = use_navigate();
     let settings = kiosk.settings.clone();
-    let t = move |k: Key| lang.get().t(k);
 
     // Seconds without a touch, counted by the idle clock's own ticks: a wall-clock difference
     // would jump when the machine sleeps or its clock is set.
@@ -165,13 +166,7 @@ pub fn KioskLayer(kiosk: KioskMode) -> AnyView {
     let countdown = move || match idle.get() {
         IdleState::Countdown(n) => Some(view! {
             <div class="kiosk-overlay" data-testid="idle-countdown" data-seconds=n role="alertdialog" aria-modal="true"
-                aria-labelledby="idle-title" aria-describedby="idle-body">
-                <div class="kiosk-dialog">
-                    <h2 id="idle-title">{t(Key::StillThere)}</h2>
-                    <p id="idle-body">{t(Key::TouchToContinue)} " " {t(Key::ResettingIn).replace("{n}", &n.to_string())}</p>
-                    <button type="button" class="kiosk-continue">{t(Key::Continue)}</button>
-                </div>
-            </div>
+                aria-labelledby="idle-title" aria-describedby="idle-body" inner_html=countdown_html(lang.get(), n)></div>
         }),
         _ => None,
     };
@@ -228,40 +223,26 @@ fn attract_loop(
 fn attract_card(attract: RwSignal<Option<String>>) -> AnyView {
     let lang = use_lang();
     let loaded = use_loaded();
+    let stop = move |ev: web_sys::MouseEvent| {
+        if crate::dom::closest_attribute(&ev, STOP_SHOW_ATTRIBUTE).is_some() {
+            attract.set(None);
+        }
+    };
     (move || {
         let id = attract.get()?;
-        let l = lang.get();
         let data = loaded.get()?.ok()?;
-        let ev = data.catalogue.get(&id);
+        let markup = attract_card_html(lang.get(), data.catalogue.get(&id));
         Some(view! {
-            <aside class="attract-card" data-testid="attract" data-event-id=id.clone() aria-live="off">
-                <p class="attract-kicker">{l.t(Key::AttractTitle)}</p>
-                {ev.map(|ev| view! {
-                    <p class="attract-title">{ev.name.text(l).to_owned()}</p>
-                    <p class="attract-when">{ev.start.map(|s| format_when(l, s, ev.end))}</p>
-                    <p class="attract-place">{kulttuurikartta_explore::event_text::place_line(ev, l)}</p>
-                })}
-                <p class="attract-hint">{l.t(Key::AttractHint)}</p>
-                <button type="button" data-testid="attract-stop" on:click=move |_| attract.set(None)>{l.t(Key::StopShow)}</button>
-            </aside>
+            <aside class="attract-card" data-testid="attract" data-event-id=id aria-live="off"
+                inner_html=markup on:click=stop></aside>
         })
     })
     .into_any()
 }
 
-/// A QR code standing in for a link the kiosk must not follow: big enough to scan from a
-/// phone at arm's length, with what it is for written under it.
+/// A QR code standing in for a link the kiosk must not follow (see `qr_figure_html`).
 #[component]
 pub fn QrLink(url: String, label: String) -> AnyView {
-    let (size, path) = kulttuurikartta_explore::kiosk::qr_path(&url).unwrap_or((0, String::new()));
-    view! {
-        <figure class="qr" data-testid="qr">
-            <svg viewBox=format!("0 0 {size} {size}") width="220" height="220" role="img" aria-label=label.clone() shape-rendering="crispEdges">
-                <rect width=size height=size fill="#fff" />
-                <path d=path fill="#000" />
-            </svg>
-            <figcaption>{label}</figcaption>
-        </figure>
-    }
-    .into_any()
+    view! { <figure class="qr" data-testid="qr" inner_html=qr_figure_html(&url, &label)></figure> }
+        .into_any()
 }
