@@ -200,6 +200,13 @@ describe('filters and the URL', () => {
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.match(await page.locator('[data-testid="window-chip"]').innerText(), /1–7 Dec 2026/);
+    // A filter changed on the page is kept too: the language links follow the address.
+    await page.click('[data-preset="tomorrow"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('from') === '2026-11-29');
+    await page.getByRole('link', { name: 'Suomi' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'fi');
+    assert.equal(param(page, 'from'), '2026-11-29');
+    assert.equal(param(page, 'municipality'), '564');
     checkHealthy(page);
     await page.context().close();
   });

@@ -20,6 +20,7 @@ pub mod map_points;
 pub mod percent;
 pub mod query;
 pub mod site_footer;
+pub mod site_header;
 pub mod statement;
 pub mod stats;
 pub mod timeline;

@@ -1,5 +1,5 @@
-//! The frame around every page: skip link, header with the language switch, footer (its links
-//! written by `kulttuurikartta_explore::site_footer`).
+//! The frame around every page: skip link, header with the language switch (written by
+//! `kulttuurikartta_explore::site_header`), footer (by `kulttuurikartta_explore::site_footer`).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -7,6 +7,7 @@ use leptos_router::hooks::use_location;
 use crate::state::{use_base, use_lang, use_loaded};
 use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
 use kulttuurikartta_explore::site_footer;
+use kulttuurikartta_explore::site_header::header_html;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -21,58 +22,37 @@ pub fn Shell(children: Children) -> impl IntoView {
     };
     // An embed stays an embed: its links to the full app open in new tabs.
     let is_embed = crate::state::use_embed().with_untracked(Option::is_some);
-    view! {
-        <a class="skip-link" href="#main">{move || t(Key::SkipToResults)}</a>
-        {(!is_embed).then(|| view! {
-        <header class="site-header">
-            <div class="brand">
-                <a class="brand-name" href=home>
-                    <img src="favicon.svg" alt="" width="32" height="32" />
-                    <span>{move || t(Key::AppName)}</span>
-                </a>
-                <p class="tagline">{move || t(Key::Tagline)}</p>
-            </div>
-            <LanguageSwitch />
-        </header>
-        })}
-        <SampleNotice />
-        <main id="main" tabindex="-1">{children()}</main>
-        {if is_embed { view! { <EmbedFooter /> }.into_any() } else { view! { <Footer /> }.into_any() }}
-    }
-}
-
-/// Links, not buttons: each language is a URL, so it can be opened in a new tab or shared.
-#[component]
-fn LanguageSwitch() -> impl IntoView {
-    let lang = use_lang();
     let location = use_location();
-    let href_for = move |l: Lang| {
+    let language_href = move |l: Lang| {
         let mut q = location.query.get();
         q.replace("lang", l.code().to_owned());
         format!("{}{}", location.pathname.get(), q.to_query_string())
     };
+    // Written per language (`site_header`); the language links follow the address in place.
+    let header = NodeRef::<leptos::html::Header>::new();
+    let markup = move || header_html(lang.get(), &home(), |l| untrack(|| language_href(l)));
+    Effect::new(move |_| {
+        let hrefs: Vec<(Lang, String)> = Lang::ALL
+            .into_iter()
+            .map(|l| (l, language_href(l)))
+            .collect();
+        let Some(el) = header.get() else { return };
+        for (l, href) in hrefs {
+            let link = el
+                .query_selector(&format!("a[hreflang=\"{}\"]", l.code()))
+                .ok()
+                .flatten();
+            if let Some(a) = link.filter(|a| a.get_attribute("href").as_deref() != Some(&href)) {
+                let _ = a.set_attribute("href", &href);
+            }
+        }
+    });
     view! {
-        <nav class="lang-switch" aria-label=move || lang.get().t(Key::Language)>
-            <ul>
-                {Lang::ALL
-                    .into_iter()
-                    .map(|l| {
-                        view! {
-                            <li>
-                                <a
-                                    href=move || href_for(l)
-                                    hreflang=l.code()
-                                    lang=l.code()
-                                    aria-current=move || (lang.get() == l).then_some("true")
-                                >
-                                    {l.endonym()}
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        </nav>
+        <a class="skip-link" href="#main">{move || t(Key::SkipToResults)}</a>
+        {(!is_embed).then(|| view! { <header class="site-header" node_ref=header inner_html=markup></header> })}
+        <SampleNotice />
+        <main id="main" tabindex="-1">{children()}</main>
+        {if is_embed { view! { <EmbedFooter /> }.into_any() } else { view! { <Footer /> }.into_any() }}
     }
 }
 
