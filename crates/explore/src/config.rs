@@ -91,7 +91,9 @@ pub const REGION_VIEW: LatLonBounds = LatLonBounds {
 impl Config {
     /// Reads config.json; unknown fields are ignored so that newer files work with older apps.
     pub fn from_json(bytes: &[u8]) -> Result<Config, String> {
-        serde_json::from_slice(bytes).map_err(|e| format!("config.json: {e}"))
+        // From text, as every JSON document the app reads (see `feed::read`).
+        let text = std::str::from_utf8(bytes).map_err(|e| format!("config.json: {e}"))?;
+        serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))
     }
 }
 

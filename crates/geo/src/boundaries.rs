@@ -17,8 +17,10 @@ pub struct Boundary {
 /// Reads a FeatureCollection. Features that are not (Multi)Polygons are skipped; a document
 /// that is not GeoJSON at all is an error with a reason.
 pub fn parse(bytes: &[u8]) -> Result<Vec<Boundary>, String> {
+    // From text, as every JSON document the app reads (kulttuurikartta-core's `feed::read`).
+    let text = std::str::from_utf8(bytes).map_err(|e| format!("boundaries: not UTF-8 ({e})"))?;
     let doc: Value =
-        serde_json::from_slice(bytes).map_err(|e| format!("boundaries: not JSON ({e})"))?;
+        serde_json::from_str(text).map_err(|e| format!("boundaries: not JSON ({e})"))?;
     let features = doc
         .get("features")
         .and_then(Value::as_array)

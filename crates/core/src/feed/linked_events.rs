@@ -250,7 +250,10 @@ pub fn parse_page(doc: &Value, source: &str) -> FeedPage {
 /// its warning), never lost.
 pub fn resolve_place_bytes(ev: &mut Event, bytes: &[u8]) {
     let arena = bumpalo::Bump::new();
-    if let Ok(place) = Value::parse_in(bytes, &arena) {
+    let place = std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|text| Value::parse_in(text, &arena).ok());
+    if let Some(place) = place {
         resolve_place(ev, &place);
     }
 }

@@ -16,16 +16,17 @@ pub fn parse_feed(bytes: &[u8], source: &str) -> Result<FeedPage, FeedError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FeedError::Empty);
     }
+    // One reader for every JSON document the app reads (feeds, config.json, boundaries): the
+    // text is checked to be UTF-8 once, here, which also keeps a second copy of serde_json's
+    // reader (for bytes) out of the app's download.
+    let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, e))?;
     // Linked Events, the big regional feeds, are read in one streaming pass.
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        if let Ok(Some(page)) = linked_events::parse_streaming(text, source) {
-            return Ok(page);
-        }
+    if let Ok(Some(page)) = linked_events::parse_streaming(text, source) {
+        return Ok(page);
     }
-    // Anything else is small enough to read as a tree: JSON-LD, or an error to explain (the
-    // parser gives the line and column of a byte that is not UTF-8).
+    // Anything else is small enough to read as a tree: JSON-LD, or an error to explain.
     let arena = bumpalo::Bump::new();
-    let doc = Json::parse_in(bytes, &arena).map_err(|e| FeedError::NotJson {
+    let doc = Json::parse_in(text, &arena).map_err(|e| FeedError::NotJson {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
@@ -36,6 +37,25 @@ pub fn parse_feed(bytes: &[u8], source: &str) -> Result<FeedPage, FeedError> {
         Err(FeedError::UnknownShape {
             found: json::kind(&doc),
         })
+    }
+}
+
+/// Where the first byte that is not UTF-8 is, as the JSON parser would say it (1-based line, and
+/// column counted in bytes from the line's start).
+fn not_utf8(bytes: &[u8], e: std::str::Utf8Error) -> FeedError {
+    let at = e.valid_up_to();
+    let before = &bytes[..at];
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let column = at
+        - before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1)
+        + 1;
+    FeedError::NotJson {
+        line,
+        column,
+        message: "a byte that is not UTF-8".to_owned(),
     }
 }
 
@@ -69,10 +89,22 @@ mod tests {
         assert!(
             matches!(
                 parse_feed(b"{\"data\": [{\"id\": \"a\xff\"}]}", "t").unwrap_err(),
-                FeedError::NotJson { line: 1, .. }
+                FeedError::NotJson {
+                    line: 1,
+                    column: 20,
+                    ..
+                }
             ),
             "bytes that are not UTF-8 are a located error, not a panic"
         );
+        assert!(matches!(
+            parse_feed(b"{\n  \"data\": [\n  \"\xc3\x28\"]}", "t").unwrap_err(),
+            FeedError::NotJson {
+                line: 3,
+                column: 4,
+                ..
+            }
+        ));
         let huge = vec![b' '; MAX_FEED_BYTES + 1];
         assert!(matches!(
             parse_feed(&huge, "t").unwrap_err(),
