@@ -17,6 +17,7 @@ pub mod list_controls;
 pub mod load_notices;
 pub mod map_card;
 pub mod map_points;
+pub mod not_found;
 pub mod percent;
 pub mod query;
 pub mod site_footer;

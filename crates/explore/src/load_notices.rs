@@ -1,7 +1,8 @@
-//! What the pages say when loading went wrong, as markup written from plain data: the page shown
-//! when nothing could be loaded, and the notices above the results when some feeds failed, a saved
-//! copy is shown or some events could not be read. They are drawn once per load and language;
-//! as Leptos views they cost some 20 kB of generic code in every visitor's download.
+//! What the pages say while loading and when loading went wrong, as markup written from plain
+//! data: "loading" with the events read so far, the page shown when nothing could be loaded, and
+//! the notices above the results when some feeds failed, a saved copy is shown or some events
+//! could not be read. They are drawn once per load and language (the loading text once per feed
+//! page read); as Leptos views they cost some 20 kB of generic code in every visitor's download.
 //!
 //! Each function writes the content of one element; the component keeps that element and its
 //! `data-testid`, `role` and `data-count`. Feed URLs, error details and a feed's own messages are
@@ -129,6 +130,17 @@ pub fn feed_problems(lang: Lang, problems: &[Problem]) -> String {
     out
 }
 
+/// Inside `<p class="status loading" role="status" data-testid="loading">`: the spinner and
+/// "loading", with how many events are read so far once a long, paginated feed has given some.
+pub fn loading(lang: Lang, events_read: usize) -> String {
+    let mut out = String::from("<span class=\"spinner\" aria-hidden=\"true\"></span>");
+    out.push_str(lang.t(Key::Loading));
+    if events_read > 0 {
+        out.push_str(&format!(" {events_read} {}", lang.t(Key::EventsRead)));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,5 +224,14 @@ mod tests {
         );
         assert!(html.contains(&format!("<td lang=\"en\">{EVIL_ESCAPED}</td>")));
         assert!(!html.contains("<img"));
+    }
+
+    #[test]
+    fn loading_counts_the_events_read_once_there_are_some() {
+        assert_eq!(
+            loading(Lang::Fi, 0),
+            "<span class=\"spinner\" aria-hidden=\"true\"></span>Ladataan tapahtumia…"
+        );
+        assert!(loading(Lang::Fi, 200).ends_with("Ladataan tapahtumia… 200 tapahtumaa luettu"));
     }
 }

@@ -7,21 +7,15 @@ use leptos::prelude::*;
 use crate::load::LoadError;
 use crate::state::{use_lang, use_loaded};
 use kulttuurikartta_explore::i18n::Key;
-use kulttuurikartta_explore::i18n::Translate;
 use kulttuurikartta_explore::load_notices::{self, Failure, RETRY_ATTRIBUTE};
 
 #[component]
 pub fn Loading() -> impl IntoView {
     let lang = use_lang();
     let read = crate::state::use_events_read();
-    view! {
-        <p class="status loading" role="status" data-testid="loading">
-            <span class="spinner" aria-hidden="true"></span>
-            {move || lang.get().t(Key::Loading)}
-            // A long, paginated feed shows that it is getting somewhere.
-            {move || (read.get() > 0).then(|| format!(" {} {}", read.get(), lang.get().t(Key::EventsRead)))}
-        </p>
-    }
+    // A long, paginated feed shows that it is getting somewhere.
+    let markup = move || load_notices::loading(lang.get(), read.get());
+    view! { <p class="status loading" role="status" data-testid="loading" inner_html=markup></p> }
 }
 
 /// Loads again when a click lands on a retry button inside the notice.

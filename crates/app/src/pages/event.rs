@@ -67,10 +67,8 @@ pub fn EventPage() -> impl IntoView {
                                 dom::set_json_ld(None);
                                 dom::set_title(&format!("{} – {}", l.t(Key::EventNotFound), l.t(Key::AppName)));
                                 view! {
-                                    <section class="not-found" data-testid="event-not-found">
-                                        <h1>{l.t(Key::NotFoundTitle)}</h1>
-                                        <p>{l.t(Key::EventNotFound)}</p>
-                                    </section>
+                                    <section class="not-found" data-testid="event-not-found"
+                                        inner_html=kulttuurikartta_explore::not_found::event_html(l)></section>
                                 }
                                 .into_any()
                             }

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use crate::dom;
 use crate::state::{use_base, use_lang};
-use kulttuurikartta_explore::i18n::Key;
-use kulttuurikartta_explore::i18n::Translate;
+use kulttuurikartta_explore::i18n::{Key, Translate};
+use kulttuurikartta_explore::not_found;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -13,15 +13,6 @@ pub fn NotFound() -> impl IntoView {
     Effect::new(move |_| {
         dom::set_title(&format!("{} – {}", t(Key::NotFoundTitle), t(Key::AppName)))
     });
-    view! {
-        <section class="not-found" data-testid="not-found">
-            <h1>{move || t(Key::NotFoundTitle)}</h1>
-            <p>{move || t(Key::NotFoundBody)}</p>
-            <p>
-                <a class="button" href=move || format!("{}/?lang={}", base.0, lang.get().code())>
-                    {move || t(Key::BackToEvents)}
-                </a>
-            </p>
-        </section>
-    }
+    let markup = move || not_found::page_html(lang.get(), &base.0);
+    view! { <section class="not-found" data-testid="not-found" inner_html=markup></section> }
 }
