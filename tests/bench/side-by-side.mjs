@@ -16,12 +16,12 @@
 // installed its libraries once. Builds and pages alternate visit by visit.
 //
 //   node tests/bench/side-by-side.mjs          # DIST=dist, VISITS=9, EVENTS="1000 10000"
-import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { launch, ROOT } from '../support/browser.mjs';
+import { serveDist } from '../support/server.mjs';
 
 const VISITS = Number(process.env.VISITS ?? 9);
 const EVENTS = (process.env.EVENTS ?? '1000 10000').split(/\s+/).filter(Boolean).map(Number);
@@ -37,30 +37,6 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // gen_feed.py's window for a --relative feed, which the app opens with (as run.sh does).
 const [FROM, TO] = execFileSync('python3', ['-c', `import sys; sys.argv=['x','--relative']; sys.path.insert(0, ${JSON.stringify(SHARED)}); import gen_feed
 a, b = gen_feed.window(True); print(a.date(), b.date())`]).toString().trim().split(' ');
-
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
-
-/** A static server for `root`, with unknown extensionless paths falling back to index.html (the
- * app's routes) and `extra` answering exact paths. */
-function serve(root, extra = {}) {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = extra[path];
-    if (!file) {
-      const rel = normalize(path).replace(/^(\.\.[/\\])+/, '');
-      file = join(root, rel.endsWith('/') || !extname(rel) ? 'index.html' : rel);
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
-}
 
 // Runs in both pages from the start: at every animation frame, whether the page's condition
 // holds; when it first does, two more frames, and then the time.
@@ -112,18 +88,19 @@ console.log(cols.map((c, i) => c.padStart(i ? 14 : 8)).join(''));
 for (const n of EVENTS) {
   const feed = join(PEER_WORK, `feed${n}.json`);
   if (!existsSync(feed)) execFileSync('python3', [join(SHARED, 'gen_feed.py'), String(n), feed, '1', '--relative']);
-  const app = await serve(DIST, { [`/bench/feed${n}.json`]: feed });
-  const peer = await serve(PEER_WORK);
+  const body = await readFile(feed);
+  const app = await serveDist(DIST, { asBuilt: true, overrides: { [`/bench/feed${n}.json`]: { body } } });
+  const peer = await serveDist(PEER_WORK, { asBuilt: true });
   const runs = { app: [], peer: [] };
   for (let v = 0; v < VISITS; v++) {
     const order = v % 2 ? ['peer', 'app'] : ['app', 'peer'];
     for (const kind of order) {
-      const url = kind === 'app' ? `${app.url}/?feed=/bench/feed${n}.json&from=${FROM}&to=${TO}` : `${peer.url}/peer.html?feed=feed${n}.json`;
+      const url = kind === 'app' ? `${app.url}?feed=/bench/feed${n}.json&from=${FROM}&to=${TO}` : `${peer.url}peer.html?feed=feed${n}.json`;
       runs[kind].push(await visit(browser, kind, url));
     }
   }
-  app.close();
-  peer.close();
+  await app.close();
+  await peer.close();
   const m = (kind, f) => median(runs[kind].map((r) => r[f]));
   const row = [n, m('app', 'inPage'), m('peer', 'inPage'), (m('app', 'inPage') / m('peer', 'inPage')).toFixed(2),
     m('app', 'polled'), m('peer', 'polled'), (m('app', 'polled') / m('peer', 'polled')).toFixed(2)];

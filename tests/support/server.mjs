@@ -4,6 +4,8 @@
 // /validate, /embed-builder), which get tools.html as the shipped nginx and Caddy configs serve
 // them. `spaOnly` answers those with index.html too, as a host without those rules does. `overrides` answers chosen paths with
 // fixed responses (a 404 feed, a hostile feed) or faults (see below) without touching the build.
+// `asBuilt` serves config.json as it is, its tile server included (the benchmarks beside the
+// peer, whose tiles fail too); otherwise the map's tiles come from this server.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -35,7 +37,7 @@ function withLoopbackTiles(configText, prefix) {
   return JSON.stringify(config);
 }
 
-export async function serveDist(dist, { prefix = '', overrides = {}, spaOnly = false } = {}) {
+export async function serveDist(dist, { prefix = '', overrides = {}, spaOnly = false, asBuilt = false } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -47,7 +49,7 @@ export async function serveDist(dist, { prefix = '', overrides = {}, spaOnly = f
     if (path === `${prefix}/config.json`) {
       const body = overrides[path]?.body ?? (await readFile(join(dist, 'config.json'), 'utf8'));
       res.writeHead(overrides[path]?.status ?? 200, { 'content-type': 'application/json' });
-      return res.end(withLoopbackTiles(body, prefix));
+      return res.end(asBuilt ? body : withLoopbackTiles(body, prefix));
     }
     if (overrides[path]) {
       const { status = 200, body = '', type = 'application/json', delay = 0, fault, headers = {} } = overrides[path];
