@@ -9,7 +9,7 @@ use crate::state::use_lang;
 use crate::url_state::{use_set_query, use_update_query};
 use kulttuurikartta_explore::filter_panels::{
     apply_change, apply_region, attendance_texts, attendance_value, body_html, option_states,
-    summary_text, Panel, ADD_REGION_ATTRIBUTE, CHOOSE_REGION_ATTRIBUTE,
+    summary_text, OptionState, Panel, ADD_REGION_ATTRIBUTE, CHOOSE_REGION_ATTRIBUTE,
 };
 use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
 use kulttuurikartta_explore::query::chips::{chip_buttons_html, chips, CHIP_ATTRIBUTE, CLEAR_ALL};
@@ -136,10 +136,7 @@ fn option_panel(
 }
 
 /// The panel's checkboxes and their count badges, paired by position with `states`.
-fn update_options(
-    body: &web_sys::HtmlDivElement,
-    states: &[kulttuurikartta_explore::filter_panels::OptionState],
-) {
+fn update_options(body: &web_sys::HtmlDivElement, states: &[OptionState]) {
     let (Ok(inputs), Ok(badges)) = (
         body.query_selector_all("input[type=checkbox]"),
         body.query_selector_all(".option-count"),
