@@ -76,8 +76,11 @@ test("the footer's links open the publishers' pages, and Back returns to the map
   // /stats puts its default window in the address once the browser is idle; a Back in the
   // same instant would be cancelled by that write, so this waits for it as a reader would.
   await page.waitForURL(/from=/);
-  // Inside the tools build, the way back to the map is the same app.
-  await page.goBack();
+  // Inside the tools build, the way back to the map is the same app. Back waits only for the
+  // commit: Playwright's wait for "load" over a cross-document history traversal can miss the
+  // event (microsoft/playwright-mcp#1635; one CI run timed out here after 30 s), and
+  // what the reader sees is asserted next.
+  await page.goBack({ waitUntil: 'commit' });
   await page.locator('[data-testid="result-count"]').waitFor();
   assert.equal(new URL(page.url()).searchParams.get('free'), '1');
   await page.locator('[data-testid="validate-link"]').click();
@@ -100,7 +103,7 @@ test('on a host that answers every route with index.html, the map hands the thre
     assert.equal(url.hash, '');
     assert.equal(await page.getAttribute('html', 'lang'), 'sv');
     // The hand-over replaced its own history entry: Back is the map, not a loop.
-    await page.goBack();
+    await page.goBack({ waitUntil: 'commit' });
     await page.locator('[data-testid="result-count"]').waitFor();
     assert.equal(new URL(page.url()).pathname, '/');
     checkHealthy(page);
