@@ -67,8 +67,8 @@ pub fn benchmark_stats_recount(from: &str, to: &str, free_only: bool) -> Result<
     use kulttuurikartta_explore::query::{filter::evaluate_with, Query, Window};
     use kulttuurikartta_explore::stats::{count, population::Population, table};
     let day = |s: &str| {
-        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map_err(|e| JsValue::from_str(&e.to_string()))
+        kulttuurikartta_core::time::text::parse_date(s)
+            .ok_or_else(|| JsValue::from_str(&format!("{s:?} is not a date (YYYY-MM-DD)")))
     };
     let window = Window::days(day(from)?, day(to)?);
     let q = Query {

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::i18n::Lang;
 use kulttuurikartta_core::feed::{Event, EventStatus, LocationKind};
-use kulttuurikartta_core::time::{helsinki, When};
+use kulttuurikartta_core::time::{helsinki, text, When};
 
 const VTIMEZONE: &[&str] = &[
     "BEGIN:VTIMEZONE",
@@ -64,14 +64,11 @@ pub fn fold(line: &str) -> String {
 }
 
 fn local_stamp(t: DateTime<Utc>) -> String {
-    helsinki::to_local(t)
-        .naive_local()
-        .format("%Y%m%dT%H%M%S")
-        .to_string()
+    text::compact_date_time(helsinki::to_local(t).naive_local())
 }
 
 fn date_stamp(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    text::compact_date(d)
 }
 
 /// `DTSTART`/`DTEND` lines for an event.
@@ -147,7 +144,7 @@ pub fn calendar(
         "METHOD:PUBLISH".into(),
     ];
     lines.extend(VTIMEZONE.iter().map(|s| s.to_string()));
-    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = format!("{}Z", text::compact_date_time(now.naive_utc()));
     for ev in events {
         let Some(t) = times(ev) else { continue };
         lines.push("BEGIN:VEVENT".into());

@@ -280,7 +280,7 @@ fn WindowForm(window: Memo<Window>, this_year: i32) -> impl IntoView {
     let on_date = {
         let set = set.clone();
         move |is_from: bool, value: String| {
-            let Ok(d) = NaiveDate::parse_from_str(&value, "%Y-%m-%d") else {
+            let Some(d) = kulttuurikartta_core::time::text::parse_date(&value) else {
                 return;
             };
             let (a, b) = window.get_untracked().day_range();

@@ -2,11 +2,12 @@
 //! belong, numbers in strings, and HTML everywhere.
 
 use super::json_value::Json as Value;
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::Utc;
 
 use super::model::{LangTag, Localized, LocalizedText};
 use super::rich_text;
 use super::text;
+use crate::time::text::{parse_date, parse_date_time};
 use crate::time::{helsinki, When};
 
 /// A JSON-LD node's `@type`s without their vocabulary prefix ("schema:Event" and
@@ -32,35 +33,19 @@ pub fn when(v: Option<&Value>) -> Result<Option<When>, String> {
             ))
         }
     };
-    // A date alone, the commonest other shape, without chrono's format-string machinery.
-    if let Some(d) = plain_date(s) {
+    if let Some(d) = parse_date(s) {
         return Ok(Some(When::Day(d)));
     }
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(Some(When::At(t.with_timezone(&Utc))));
-    }
-    // RFC 3339 allows a space for the T; some CMSs also drop the seconds or the colon of the offset.
-    for fmt in [
-        "%Y-%m-%dT%H:%M%:z",
-        "%Y-%m-%dT%H:%M:%S%z",
-        "%Y-%m-%d %H:%M:%S%:z",
-    ] {
-        if let Ok(t) = DateTime::parse_from_str(s, fmt) {
-            return Ok(Some(When::At(t.with_timezone(&Utc))));
+    // RFC 3339, and what CMSs make of it: a space for the T, no seconds, no colon in the
+    // offset, or no offset at all (read as Helsinki time).
+    match parse_date_time(s) {
+        Some((local, Some(offset))) => {
+            if let Some(t) = local.and_local_timezone(offset).single() {
+                return Ok(Some(When::At(t.with_timezone(&Utc))));
+            }
         }
-    }
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Ok(Some(When::Day(d)));
-    }
-    for fmt in [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-    ] {
-        if let Ok(l) = NaiveDateTime::parse_from_str(s, fmt) {
-            return Ok(Some(When::At(helsinki::from_local(l))));
-        }
+        Some((local, None)) => return Ok(Some(When::At(helsinki::from_local(local)))),
+        None => {}
     }
     Err(format!(
         "\"{}\" is not a date (expected e.g. 2026-12-05T19:00:00+02:00 or 2026-12-05)",
@@ -128,20 +113,6 @@ pub fn has_markup(v: Option<&Value>) -> bool {
             .any(|item| has_markup(Some(item)) || has_markup(item.get("@value"))),
         _ => false,
     }
-}
-
-/// Exactly `YYYY-MM-DD`, if that is a real date.
-fn plain_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| {
-        b[r].iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 /// A clock time turned into its Helsinki day (for feeds that flag date-only values).
@@ -293,6 +264,7 @@ pub fn one_or_many<'v, 'a>(v: Option<&'v Value<'a>>) -> impl Iterator<Item = &'v
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn v(j: serde_json::Value) -> Value<'static> {
         Value::from(&j)

@@ -1,6 +1,7 @@
 //! Time as the app shows it: always Europe/Helsinki, whatever zone the browser runs in.
 
 pub mod helsinki;
+pub mod text;
 
 use chrono::{DateTime, NaiveDate, Utc};
 

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Utc};
 
-use kulttuurikartta_core::time::helsinki;
+use kulttuurikartta_core::time::{helsinki, text};
 
 /// A half-open interval of instants: `start` included, `end` excluded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,12 +67,8 @@ impl Window {
             let (a, b) = self.day_range();
             (a.to_string(), b.to_string())
         } else {
-            let f = |t: DateTime<Utc>| {
-                helsinki::to_local(t)
-                    .naive_local()
-                    .format("%Y-%m-%dT%H:%M")
-                    .to_string()
-            };
+            let f =
+                |t: DateTime<Utc>| text::date_time_to_minute(helsinki::to_local(t).naive_local());
             (f(self.start), f(self.end))
         }
     }
@@ -135,13 +131,14 @@ impl Bound {
 
 fn parse_bound(s: &str) -> Option<Bound> {
     let s = s.trim();
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+    if let Some(d) = text::parse_date(s) {
         return (1900..=2200).contains(&d.year()).then_some(Bound::Day(d));
     }
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
-        .ok()
-        .filter(|t| (1900..=2200).contains(&t.year()))
-        .map(Bound::At)
+    // A local time: one with an offset is not what `to_params` writes.
+    match text::parse_date_time(s) {
+        Some((t, None)) if (1900..=2200).contains(&t.year()) => Some(Bound::At(t)),
+        _ => None,
+    }
 }
 
 /// The one-click windows offered next to the timeline.

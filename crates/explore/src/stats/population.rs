@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use kulttuurikartta_core::time::text;
 use serde::Deserialize;
 
 /// Population figures with where they come from, shown under every per-capita figure.
@@ -89,10 +90,8 @@ pub fn credit(population: Option<&Population>, lang: crate::i18n::Lang) -> Strin
     use crate::i18n::{Key, Translate};
     match population {
         Some(p) => {
-            let date = chrono::NaiveDate::parse_from_str(&p.reference_date, "%Y-%m-%d")
-                .map_or(p.reference_date.clone(), |d| {
-                    d.format("%-d.%-m.%Y").to_string()
-                });
+            let date = text::parse_date(&p.reference_date)
+                .map_or(p.reference_date.clone(), text::finnish_date);
             let licence = if p.licence.is_empty() {
                 String::new()
             } else {

@@ -124,7 +124,7 @@ mod tests {
 
     fn find(year: i32, h: Holiday) -> String {
         let (d, _) = holidays(year).into_iter().find(|(_, x)| *x == h).unwrap();
-        d.format("%-d.%-m.").to_string()
+        format!("{}.{}.", d.day(), d.month())
     }
 
     /// Checked against the official Finnish calendar (almanakka) for each year.

@@ -253,7 +253,7 @@ pub fn date_input(
     window: Option<Window>,
     today: NaiveDate,
 ) -> Option<Window> {
-    let d = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()?;
+    let d = kulttuurikartta_core::time::text::parse_date(value)?;
     let (a, b) = window.map_or((today, today), |w| w.day_range());
     let (a, b) = if is_end { (a, d) } else { (d, b.max(d)) };
     Some(Window::days(a, b))
