@@ -3,6 +3,7 @@
 //! explorer logic and the harvester all read events through this crate, so they agree on what a
 //! feed means.
 
+pub mod decimal;
 pub mod feed;
 pub mod lang;
 pub mod region;

@@ -19,6 +19,7 @@ use kulttuurikartta_geo::viewport::Viewport;
 
 use crate::html::push_escaped;
 use crate::i18n::{Key, Lang, Translate};
+use kulttuurikartta_core::decimal::tenths;
 
 /// Below this zoom the regions are named; above it, only municipalities.
 const REGION_NAMES_BELOW_ZOOM: f64 = 7.0;
@@ -50,7 +51,8 @@ pub fn basemap_markup(
             out.push_str("<polygon class=\"region\" points=\"");
             for (i, p) in outline.iter().enumerate() {
                 let (x, y) = v.to_screen(*p);
-                let _ = write!(out, "{}{x:.1},{y:.1}", if i == 0 { "" } else { " " });
+                let sep = if i == 0 { "" } else { " " };
+                let _ = write!(out, "{sep}{},{}", tenths(x), tenths(y));
             }
             out.push_str("\"/>");
         }
@@ -79,7 +81,8 @@ fn shapes(out: &mut String, v: &Viewport, list: &[Boundary], highlight: &[&str])
         for ring in &b.rings {
             for (i, p) in ring.iter().enumerate() {
                 let (x, y) = v.to_screen(*p);
-                let _ = write!(out, "{}{x:.1},{y:.1}", if i == 0 { "M" } else { "L" });
+                let command = if i == 0 { "M" } else { "L" };
+                let _ = write!(out, "{command}{},{}", tenths(x), tenths(y));
             }
             out.push('Z');
         }
@@ -147,13 +150,16 @@ fn labels(out: &mut String, v: &Viewport, l: Lang) {
         let (x, y) = at(i);
         let _ = write!(
             out,
-            "<g class=\"town\"><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3\"/>"
+            "<g class=\"town\"><circle cx=\"{}\" cy=\"{}\" r=\"3\"/>",
+            tenths(x),
+            tenths(y)
         );
         if labelled {
             let _ = write!(
                 out,
-                "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">",
-                y + TOWN_LABEL_DROP
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">",
+                tenths(x),
+                tenths(y + TOWN_LABEL_DROP)
             );
             push_escaped(out, name(i));
             out.push_str("</text>");
@@ -167,7 +173,9 @@ fn labels(out: &mut String, v: &Viewport, l: Lang) {
     {
         let _ = write!(
             out,
-            "<text class=\"region-name\" x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"middle\">"
+            "<text class=\"region-name\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">",
+            tenths(x),
+            tenths(y)
         );
         push_escaped(out, text);
         out.push_str("</text>");

@@ -206,7 +206,8 @@ impl ClusterIndex {
     fn level(&self, zoom: f64) -> usize {
         let z = zoom
             .floor()
-            .clamp(f64::from(self.min_zoom), f64::from(self.max_zoom) + 1.0) as u8;
+            .max(f64::from(self.min_zoom))
+            .min(f64::from(self.max_zoom) + 1.0) as u8;
         usize::from(z - self.min_zoom)
     }
 }

@@ -86,7 +86,7 @@ pub fn wheel_zooms(ctrl: bool, focus_within: bool) -> bool {
 /// A wheel turn as a zoom step: `per_pixel` of a step for each pixel scrolled (up zooms in),
 /// at most `max` either way, so that one coarse notch of a mouse wheel cannot jump far.
 pub fn wheel_step(delta_y: f64, per_pixel: f64, max: f64) -> f64 {
-    (-delta_y * per_pixel).clamp(-max, max)
+    (-delta_y * per_pixel).max(-max).min(max)
 }
 
 /// What a key does to a map: pan by pixels, or zoom by levels. `None` for other keys.

@@ -16,7 +16,7 @@ pub struct Point {
 }
 
 pub fn project(lat: f64, lon: f64) -> Point {
-    let sin = lat.clamp(-MAX_LATITUDE, MAX_LATITUDE).to_radians().sin();
+    let sin = lat.max(-MAX_LATITUDE).min(MAX_LATITUDE).to_radians().sin();
     Point {
         x: (lon + 180.0) / 360.0,
         y: 0.5 - ((1.0 + sin) / (1.0 - sin)).ln() / (4.0 * PI),

@@ -12,10 +12,10 @@ pub struct TileId {
 /// Tiles at the view's integer zoom that cover it plus `margin` pixels on every side, nearest
 /// to the centre first (so that what the user looks at loads first).
 pub fn tiles_for(view: &Viewport, max_zoom: u8, margin: f64) -> Vec<TileId> {
-    let z = view.zoom.round().clamp(0.0, f64::from(max_zoom)) as u8;
+    let z = view.zoom.round().max(0.0).min(f64::from(max_zoom)) as u8;
     let n = 1u32 << z;
     let (min, max) = view.visible(margin);
-    let to_tile = |v: f64| (v * f64::from(n)).floor().clamp(0.0, f64::from(n - 1)) as u32;
+    let to_tile = |v: f64| (v * f64::from(n)).floor().max(0.0).min(f64::from(n - 1)) as u32;
     let (x0, x1) = (to_tile(min.x), to_tile(max.x));
     let (y0, y1) = (to_tile(min.y), to_tile(max.y));
     let mut tiles: Vec<TileId> = (y0..=y1)
@@ -83,7 +83,7 @@ mod tests {
             // The corners of the view fall on tiles in the set (clamped at the world's edge).
             let (min, max) = v.visible(0.0);
             for (px, py) in [(min.x, min.y), (max.x, max.y)] {
-                let t = |c: f64| ((c * f64::from(n)).floor().clamp(0.0, f64::from(n - 1))) as u32;
+                let t = |c: f64| (c * f64::from(n)).floor().max(0.0).min(f64::from(n - 1)) as u32;
                 assert!(
                     sorted.contains(&TileId {
                         z,

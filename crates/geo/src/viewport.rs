@@ -71,7 +71,7 @@ impl Viewport {
                 x: (nw.x + se.x) / 2.0,
                 y: (nw.y + se.y) / 2.0,
             },
-            zoom: stepped.clamp(min_zoom, max_zoom),
+            zoom: stepped.max(min_zoom).min(max_zoom),
             width,
             height,
         }
@@ -103,7 +103,7 @@ impl Viewport {
     pub fn pan_by(&mut self, dx: f64, dy: f64) {
         let s = self.scale();
         self.center.x -= dx / s;
-        self.center.y = (self.center.y - dy / s).clamp(0.0, 1.0);
+        self.center.y = (self.center.y - dy / s).max(0.0).min(1.0);
     }
 
     /// Changes the zoom while the point at screen (sx, sy) stays under it.

@@ -15,6 +15,10 @@
 //! (`kulttuurikartta_core::feed::validate`). Exit status: 0 when no event has an error (warnings
 //! allowed), 1 when any event has one, 2 when a document cannot be read or is in no known format.
 
+// clippy.toml keeps chrono's format strings and f64::clamp out of the web app's download; a
+// native command may use them.
+#![allow(clippy::disallowed_methods)]
+
 #[cfg(not(target_arch = "wasm32"))]
 mod check;
 #[cfg(not(target_arch = "wasm32"))]

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::map::load_boundaries_into;
 use crate::state::{use_lang, use_loaded};
+use kulttuurikartta_core::decimal::tenths;
 use kulttuurikartta_core::feed::Event;
 use kulttuurikartta_explore::i18n::{Key, Translate};
 use kulttuurikartta_geo::fit::Fit;
@@ -54,7 +55,8 @@ pub fn PreviewMap(events: Vec<Event>) -> impl IntoView {
                             let mut s = String::new();
                             for (i, p) in ring.iter().enumerate() {
                                 let (x, y) = fit.apply(*p);
-                                s += &format!("{}{x:.1},{y:.1}", if i == 0 { "M" } else { "L" });
+                                let command = if i == 0 { "M" } else { "L" };
+                                s += &format!("{command}{},{}", tenths(x), tenths(y));
                             }
                             s + "Z"
                         })
@@ -67,7 +69,7 @@ pub fn PreviewMap(events: Vec<Event>) -> impl IntoView {
             .iter()
             .map(|p| {
                 let (x, y) = fit.apply(*p);
-                view! { <circle class="preview-event" cx=format!("{x:.1}") cy=format!("{y:.1}") r="4" /> }
+                view! { <circle class="preview-event" cx=tenths(x).to_string() cy=tenths(y).to_string() r="4" /> }
             })
             .collect_view();
         Some(view! { {paths} {circles} })

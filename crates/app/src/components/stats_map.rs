@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::components::map::load_boundaries_into;
 use crate::state::{use_lang, use_loaded};
+use kulttuurikartta_core::decimal::tenths;
 use kulttuurikartta_core::region::municipality::MUNICIPALITIES;
 use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
 use kulttuurikartta_explore::stats::population::{credit, per_1000, Population};
@@ -30,7 +31,8 @@ fn path_of(rings: &[Vec<Point>], fit: &Fit) -> String {
     for ring in rings {
         for (i, p) in ring.iter().enumerate() {
             let (x, y) = fit.apply(*p);
-            d += &format!("{}{x:.1},{y:.1}", if i == 0 { "M" } else { "L" });
+            let command = if i == 0 { "M" } else { "L" };
+            d += &format!("{command}{},{}", tenths(x), tenths(y));
         }
         d.push('Z');
     }
@@ -174,7 +176,7 @@ pub fn StatsMap(stats: Memo<Arc<Stats>>, population: Option<Population>) -> impl
             .map(|(i, c)| {
                 view! {
                     <circle class="stats-municipality" data-municipality=MUNICIPALITIES[i].code
-                        cx=format!("{:.1}", c.x) cy=format!("{:.1}", c.y) r=format!("{:.1}", c.r) fill=move || fill(i)>
+                        cx=tenths(c.x).to_string() cy=tenths(c.y).to_string() r=tenths(c.r).to_string() fill=move || fill(i)>
                         <title>{move || name(i)}</title>
                     </circle>
                 }

@@ -34,7 +34,7 @@ pub fn remember(url: &str, body: js_sys::Uint8Array) {
     let init = web_sys::ResponseInit::new();
     if let Ok(headers) = web_sys::Headers::new() {
         let _ = headers.set("content-type", "application/json");
-        let _ = headers.set(FETCHED_AT_HEADER, &js_sys::Date::now().to_string());
+        let _ = headers.set(FETCHED_AT_HEADER, &(js_sys::Date::now() as u64).to_string());
         init.set_headers(&headers);
     }
     let Ok(resp) = web_sys::Response::new_with_opt_buffer_source_and_init(Some(&body), &init)

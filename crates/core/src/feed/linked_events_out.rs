@@ -46,7 +46,7 @@ fn localized(t: &LocalizedText) -> Value {
 /// Date-only times stay dates (`has_start_time: false`), instants are written in Helsinki time.
 fn time(w: When) -> Value {
     match w {
-        When::Day(d) => Value::String(d.format("%Y-%m-%d").to_string()),
+        When::Day(d) => Value::String(d.to_string()),
         at => Value::String(at.to_rfc3339_helsinki()),
     }
 }

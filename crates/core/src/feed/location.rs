@@ -2,6 +2,7 @@
 //! the feed gives, and an honest flag for how sure we are. Shared by every feed format.
 
 use super::model::{LatLon, LocationKind};
+use crate::decimal::shortest;
 use crate::region::municipality;
 
 /// How the reader says it swapped a feed's coordinates back (the validator calls it an error).
@@ -71,11 +72,17 @@ pub fn locate(clues: &PlaceClues, warnings: &mut Vec<String>) -> Located {
         } else if FINLAND.contains(lat, lon) {
             Some(LatLon { lat, lon })
         } else if FINLAND.contains(lon, lat) {
-            warnings.push(format!("latitude {lat} and longitude {lon} {SWAPPED}"));
+            warnings.push(format!(
+                "latitude {} and longitude {} {SWAPPED}",
+                shortest(lat),
+                shortest(lon)
+            ));
             Some(LatLon { lat: lon, lon: lat })
         } else {
             warnings.push(format!(
-                "coordinates {lat}, {lon} are outside Finland and were ignored"
+                "coordinates {}, {} are outside Finland and were ignored",
+                shortest(lat),
+                shortest(lon)
             ));
             None
         }

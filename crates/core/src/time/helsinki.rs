@@ -91,7 +91,7 @@ mod tests {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
     }
     fn local(s: &str) -> NaiveDateTime {
-        NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
+        super::super::text::parse_date_time(s).unwrap().0
     }
 
     #[test]

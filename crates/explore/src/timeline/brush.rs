@@ -8,7 +8,7 @@ use crate::query::Window;
 /// The window brushed from `xa` to `xb` (in either order; clamped to the axis).
 pub fn brush(scale: &TimeScale, xa: f64, xb: f64) -> Window {
     let (a, b) = if xa <= xb { (xa, xb) } else { (xb, xa) };
-    let (a, b) = (a.clamp(0.0, scale.width), b.clamp(0.0, scale.width));
+    let (a, b) = (a.max(0.0).min(scale.width), b.max(0.0).min(scale.width));
     let unit = if scale.span_secs() >= 3.0 * 86_400.0 {
         Unit::Day
     } else {

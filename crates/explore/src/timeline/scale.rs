@@ -40,8 +40,10 @@ impl TimeScale {
     /// Zooms by `factor` (> 1 zooms in) keeping the time under `x` where it is.
     pub fn zoom_around(&mut self, factor: f64, x: f64) {
         let anchor = self.time_at(x);
-        let frac = (x / self.width).clamp(0.0, 1.0);
-        let span = (self.span_secs() / factor).clamp(MIN_SPAN as f64, MAX_SPAN as f64);
+        let frac = (x / self.width).max(0.0).min(1.0);
+        let span = (self.span_secs() / factor)
+            .max(MIN_SPAN as f64)
+            .min(MAX_SPAN as f64);
         self.start = anchor - Duration::seconds((span * frac).round() as i64);
         self.end = self.start + Duration::seconds(span.round() as i64);
     }

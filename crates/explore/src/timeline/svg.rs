@@ -21,6 +21,7 @@ use super::scale::TimeScale;
 use super::ticks;
 use crate::html::push_escaped;
 use crate::i18n::{Key, Lang, Translate};
+use kulttuurikartta_core::decimal::{tenths, whole};
 
 /// Vertical layout of the SVG, in CSS pixels: the date scale above `SCALE_BOTTOM`, the plot
 /// between `PLOT_TOP` and `PLOT_BOTTOM`.
@@ -78,10 +79,11 @@ pub fn draw(
                 push_escaped(&mut out, &ev.id);
                 let _ = write!(
                     out,
-                    "\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{}\" rx=\"2\"><title>",
-                    PLOT_TOP + p.lane as f64 * LANE,
-                    (x1 - x0).max(3.0),
-                    LANE - 2.0
+                    "\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"2\"><title>",
+                    tenths(x0),
+                    tenths(PLOT_TOP + p.lane as f64 * LANE),
+                    tenths((x1 - x0).max(3.0)),
+                    whole(LANE - 2.0)
                 );
                 push_escaped(&mut out, ev.name.text(l));
                 out.push_str("</title></rect>");
@@ -98,10 +100,12 @@ pub fn draw(
                 let w = (b.x1 - b.x0 - 1.0).max(1.0);
                 let _ = write!(
                     out,
-                    "M{:.1},{:.1}h{w:.1}v{bh:.1}h{:.1}z",
-                    b.x0,
-                    PLOT_BOTTOM - bh,
-                    -w
+                    "M{},{}h{}v{}h{}z",
+                    tenths(b.x0),
+                    tenths(PLOT_BOTTOM - bh),
+                    tenths(w),
+                    tenths(bh),
+                    tenths(-w)
                 );
             }
             out.push_str("\"/>");
@@ -136,7 +140,11 @@ fn days(out: &mut String, s: &TimeScale, l: Lang) {
             let (x, w) = day_rect(d);
             let _ = write!(
                 out,
-                "<rect class=\"weekend\" x=\"{x:.1}\" y=\"{y}\" width=\"{w:.1}\" height=\"{h}\"/>"
+                "<rect class=\"weekend\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+                tenths(x),
+                whole(y),
+                tenths(w),
+                whole(h)
             );
         }
     }
@@ -144,14 +152,18 @@ fn days(out: &mut String, s: &TimeScale, l: Lang) {
         let (x, w) = day_rect(d);
         let _ = write!(
             out,
-            "<g class=\"holiday\"><rect x=\"{x:.1}\" y=\"{y}\" width=\"{:.1}\" height=\"{h}\"><title>",
-            w.max(2.0)
+            "<g class=\"holiday\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>",
+            tenths(x),
+            whole(y),
+            tenths(w.max(2.0)),
+            whole(h)
         );
         push_escaped(out, holiday.name(l));
         let _ = write!(
             out,
-            "</title></rect><path d=\"M{:.1},{SCALE_BOTTOM} l4,6 l-8,0 z\"/></g>",
-            x + w / 2.0
+            "</title></rect><path d=\"M{},{} l4,6 l-8,0 z\"/></g>",
+            tenths(x + w / 2.0),
+            whole(SCALE_BOTTOM)
         );
     }
 }
@@ -162,11 +174,12 @@ fn scale_labels(out: &mut String, s: &TimeScale, l: Lang) {
     for tk in &ax.ticks {
         let _ = write!(
             out,
-            "<g class=\"tick\"><line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{}\" y2=\"{PLOT_BOTTOM}\"/><text x=\"{:.1}\" y=\"{}\">",
-            SCALE_BOTTOM - 6.0,
-            tk.x + 3.0,
-            SCALE_BOTTOM - 8.0,
-            x = tk.x,
+            "<g class=\"tick\"><line x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\"/><text x=\"{}\" y=\"{}\">",
+            whole(SCALE_BOTTOM - 6.0),
+            whole(PLOT_BOTTOM),
+            tenths(tk.x + 3.0),
+            whole(SCALE_BOTTOM - 8.0),
+            x = tenths(tk.x),
         );
         push_escaped(out, &tk.label);
         out.push_str("</text></g>");
@@ -174,8 +187,8 @@ fn scale_labels(out: &mut String, s: &TimeScale, l: Lang) {
     for tk in &ax.context {
         let _ = write!(
             out,
-            "<text class=\"context\" x=\"{:.1}\" y=\"13\">",
-            tk.x + 3.0
+            "<text class=\"context\" x=\"{}\" y=\"13\">",
+            tenths(tk.x + 3.0)
         );
         push_escaped(out, &tk.label);
         out.push_str("</text>");
@@ -204,8 +217,11 @@ fn selected_marks(out: &mut String, s: &TimeScale, cat: &Catalogue, id: &str) {
         let x = s.x(d);
         let _ = write!(
             out,
-            "<path class=\"selected-date\" d=\"M{x:.1},{SCALE_BOTTOM} L{x:.1},{PLOT_BOTTOM} M{x:.1},{} l5,5 l-5,5 l-5,-5 z\"/>",
-            SCALE_BOTTOM - 2.0
+            "<path class=\"selected-date\" d=\"M{x},{} L{x},{} M{x},{} l5,5 l-5,5 l-5,-5 z\"/>",
+            whole(SCALE_BOTTOM),
+            whole(PLOT_BOTTOM),
+            whole(SCALE_BOTTOM - 2.0),
+            x = tenths(x),
         );
     }
 }
@@ -217,9 +233,12 @@ fn now_line(out: &mut String, s: &TimeScale, now: DateTime<Utc>, l: Lang) {
     }
     let _ = write!(
         out,
-        "<g class=\"now\"><line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{SCALE_BOTTOM}\" y2=\"{PLOT_BOTTOM}\"/><text x=\"{:.1}\" y=\"{}\">",
-        x + 3.0,
-        PLOT_BOTTOM + 4.0
+        "<g class=\"now\"><line x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\"/><text x=\"{}\" y=\"{}\">",
+        whole(SCALE_BOTTOM),
+        whole(PLOT_BOTTOM),
+        tenths(x + 3.0),
+        whole(PLOT_BOTTOM + 4.0),
+        x = tenths(x),
     );
     push_escaped(out, l.t(Key::Now));
     out.push_str("</text></g>");

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use kulttuurikartta_core::decimal::shortest;
 use kulttuurikartta_core::region::MUNICIPALITIES;
 use kulttuurikartta_explore::basemap::basemap_markup;
 use kulttuurikartta_explore::i18n::Lang;
@@ -60,7 +61,7 @@ pub(super) fn basemap(
         let list = boundaries.try_get().flatten();
         let markup = highlight.with(|h| basemap_markup(&v, list.as_deref().map(Vec::as_slice), &hull, h, lang.get()));
         Some(view! {
-            <svg class="map-basemap" aria-hidden="true" width=v.width height=v.height inner_html=markup></svg>
+            <svg class="map-basemap" aria-hidden="true" width=shortest(v.width) height=shortest(v.height) inner_html=markup></svg>
         })
     })
     .into_any()

@@ -75,7 +75,7 @@ impl Input {
                     dy,
                 } => self.map.change(&|v: &mut Viewport| {
                     v.pan_by(dx, dy);
-                    v.zoom_around((v.zoom + scale.log2()).clamp(MIN_ZOOM, MAX_ZOOM), cx, cy);
+                    v.zoom_around((v.zoom + scale.log2()).max(MIN_ZOOM).min(MAX_ZOOM), cx, cy);
                 }),
             }
         }

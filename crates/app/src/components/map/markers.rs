@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::shared::{MapState, CLUSTER_RADIUS, MAX_ZOOM};
+use kulttuurikartta_core::decimal::tenths;
 use kulttuurikartta_explore::event_text::municipality_name;
 use kulttuurikartta_explore::i18n::{Key, Translate};
 use kulttuurikartta_geo::cluster::Cluster;
@@ -41,7 +42,7 @@ pub(super) fn markers(map: MapState) -> AnyView {
             .map(|((id, c), key)| {
                 let tab = if Some(&key) == active.as_ref() { "0" } else { "-1" };
                 let (x, y) = v.to_screen(c.at);
-                let pos = format!("translate({x:.1}px, {y:.1}px)");
+                let pos = format!("translate({}px, {}px)", tenths(x), tenths(y));
                 if c.count == 1 {
                     let leaf = clustered.leaves(v.zoom, id)[0] as usize;
                     let p = &points[leaf];

@@ -18,6 +18,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::state::{use_selection, BasePath};
+use kulttuurikartta_core::decimal::decimal;
 use kulttuurikartta_explore::config::Tiles;
 use kulttuurikartta_explore::i18n::{Key, Lang, Translate};
 use kulttuurikartta_explore::map_points::{bounds_of, MapPoint};
@@ -82,11 +83,11 @@ pub fn EventMap(
 
     let t = move |k: Key| lang.get().t(k);
     let view = map.view;
-    let zoom_attr = move || view.get().map(|v| format!("{:.2}", v.zoom));
+    let zoom_attr = move || view.get().map(|v| decimal(v.zoom, 2).to_string());
     let center_attr = move || {
         view.get().map(|v| {
             let (lat, lon) = v.center_lat_lon();
-            format!("{lat:.5},{lon:.5}")
+            format!("{},{}", decimal(lat, 5), decimal(lon, 5))
         })
     };
     let attribution = {

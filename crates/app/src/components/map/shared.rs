@@ -38,7 +38,7 @@ impl MapState {
         self.view.update(|v| {
             if let Some(v) = v {
                 f(v);
-                v.zoom = v.zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+                v.zoom = v.zoom.max(MIN_ZOOM).min(MAX_ZOOM);
             }
         })
     }
@@ -47,7 +47,7 @@ impl MapState {
     pub(super) fn zoom_by(&self, dz: f64, anchor: Option<(f64, f64)>) {
         self.change(&|v: &mut Viewport| {
             let (x, y) = anchor.unwrap_or((v.width / 2.0, v.height / 2.0));
-            v.zoom_around((v.zoom + dz).clamp(MIN_ZOOM, MAX_ZOOM), x, y);
+            v.zoom_around((v.zoom + dz).max(MIN_ZOOM).min(MAX_ZOOM), x, y);
         })
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use kulttuurikartta_core::decimal::{decimal, tenths};
 use kulttuurikartta_explore::config::Tiles;
 use kulttuurikartta_geo::projection::Point;
 use kulttuurikartta_geo::tiles::{tile_url, tiles_for};
@@ -17,7 +18,7 @@ pub(super) fn tile_layer(
 ) -> AnyView {
     (move || {
         let v = view.get()?;
-        let z = v.zoom.round().clamp(0.0, f64::from(tiles.max_zoom));
+        let z = v.zoom.round().max(0.0).min(f64::from(tiles.max_zoom));
         let size = 256.0 * (v.zoom - z).exp2();
         let imgs = tiles_for(&v, tiles.max_zoom, 128.0)
             .into_iter()
@@ -36,9 +37,9 @@ pub(super) fn tile_layer(
                         src=url
                         alt=""
                         draggable="false"
-                        style:transform=format!("translate({x:.1}px, {y:.1}px)")
-                        style:width=format!("{size:.2}px")
-                        style:height=format!("{size:.2}px")
+                        style:transform=format!("translate({}px, {}px)", tenths(x), tenths(y))
+                        style:width=format!("{}px", decimal(size, 2))
+                        style:height=format!("{}px", decimal(size, 2))
                         on:load=move |_| {
                             if !loaded.get_untracked() {
                                 loaded.set(true);

@@ -10,6 +10,7 @@ use super::shared::Shared;
 use crate::dom;
 use crate::load::Loaded;
 use crate::state::use_selection;
+use kulttuurikartta_core::decimal::shortest;
 use kulttuurikartta_explore::timeline::svg::{draw, HEIGHT};
 
 pub(super) fn axis(shared: Shared, data: Arc<Loaded>) -> AnyView {
@@ -26,7 +27,7 @@ pub(super) fn axis(shared: Shared, data: Arc<Loaded>) -> AnyView {
         let selected = selection.get();
         let drawing = draw(&s, &items, &data.catalogue, selected.as_deref(), shared.now, l);
         Some(view! {
-            <svg class="timeline-svg" width=s.width height=HEIGHT aria-hidden="true" data-mode=drawing.mode inner_html=drawing.markup></svg>
+            <svg class="timeline-svg" width=shortest(s.width) height=shortest(HEIGHT) aria-hidden="true" data-mode=drawing.mode inner_html=drawing.markup></svg>
         })
     })
     .into_any()

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::shared::Shared;
 use crate::dom;
+use kulttuurikartta_core::decimal::tenths;
 use kulttuurikartta_explore::i18n::{Key, Translate};
 use kulttuurikartta_explore::timeline::interaction::window_text;
 
@@ -21,8 +22,8 @@ pub(super) fn window_slider(
         let s = shared.scale.try_get().flatten()?;
         dom::mark("kk:timeline:drawn");
         let w = shown()?;
-        let x0 = s.x(w.start).clamp(-4.0, s.width + 4.0);
-        let x1 = s.x(w.end).clamp(-4.0, s.width + 4.0);
+        let x0 = s.x(w.start).max(-4.0).min(s.width + 4.0);
+        let x1 = s.x(w.end).max(-4.0).min(s.width + 4.0);
         Some((x0, x1, w))
     });
     let day_range = move || place.get().map(|(_, _, w)| w.day_range());
@@ -41,8 +42,8 @@ pub(super) fn window_slider(
                 aria-valuenow=move || day_range().map(|(a, _)| (a - shared.today).num_days())
                 aria-valuetext=move || place.get().map(|(_, _, w)| window_text(&w, count.get(), shared.lang.get()))
                 data-days=move || day_range().map(|(a, b)| (b - a).num_days() + 1)
-                style:left=move || place.get().map(|(x0, _, _)| format!("{x0:.1}px"))
-                style:width=move || place.get().map(|(x0, x1, _)| format!("{:.1}px", (x1 - x0).max(4.0)))
+                style:left=move || place.get().map(|(x0, _, _)| format!("{}px", tenths(x0)))
+                style:width=move || place.get().map(|(x0, x1, _)| format!("{}px", tenths((x1 - x0).max(4.0))))
                 on:keydown=on_key
             >
                 <span class="handle start" data-drag="start" aria-hidden="true"></span>

@@ -5,6 +5,7 @@
 mod place;
 
 use super::json_value::{Json as Value, Object as Map};
+use crate::decimal::shortest;
 
 use super::category::Category;
 use super::json::{self, one_or_many, reference_id};
@@ -272,7 +273,7 @@ pub fn parse_event(v: &Value, lang: &str) -> Result<Event, FieldError> {
         .find_map(|o| {
             let p = o.get("price").filter(|p| !zero(p))?;
             let amount = match p {
-                Value::Number(n) => n.to_string(),
+                Value::Number(n) => shortest(*n),
                 Value::String(s) => super::text::plain(s),
                 _ => return None,
             };
@@ -349,11 +350,11 @@ pub fn parse_event(v: &Value, lang: &str) -> Result<Event, FieldError> {
 fn event_id(obj: &Map) -> Option<String> {
     let ident = match obj.get("identifier") {
         Some(Value::String(s)) => Some(s.to_string()),
-        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(Value::Number(n)) => Some(shortest(*n)),
         Some(Value::Object(m)) => m.get("value").and_then(|v| {
             v.as_str()
                 .map(str::to_owned)
-                .or_else(|| v.as_f64().map(|n| n.to_string()))
+                .or_else(|| v.as_f64().map(shortest))
         }),
         _ => None,
     };

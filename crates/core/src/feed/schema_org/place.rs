@@ -1,6 +1,7 @@
 //! A schema.org event's `location` (a Place with a PostalAddress and GeoCoordinates, a
 //! VirtualLocation, or both) and its `image`, as the event model holds them.
 
+use crate::decimal::shortest;
 use crate::feed::json::{self, one_or_many};
 use crate::feed::json_value::Json as Value;
 use crate::feed::location::{locate, Located, PlaceClues};
@@ -42,7 +43,7 @@ pub(super) fn read_location(
                         a.get("postalCode").and_then(|p| {
                             p.as_str()
                                 .map(str::to_owned)
-                                .or_else(|| p.as_f64().map(|n| n.to_string()))
+                                .or_else(|| p.as_f64().map(shortest))
                         }),
                     ),
                     Some(Value::String(s)) => {
