@@ -18,6 +18,7 @@ use crate::event_row::push_when;
 use crate::event_text::{municipality_name, place_line, status_badge};
 use crate::html::push_escaped;
 use crate::i18n::{format_duration, Key, Lang, Translate};
+use crate::kiosk_screens::qr_figure_html;
 use crate::url::event_path;
 
 /// What the whole page shares.
@@ -307,6 +308,76 @@ pub fn related_html(ev: &Event, catalogue: &Catalogue, cx: &PageContext) -> Stri
     out
 }
 
+/// The attribute naming what a button of `actions_html` does: `share` or `calendar`.
+pub const ACTION_ATTRIBUTE: &str = "data-action";
+
+/// What a visitor can do with the event, inside `<p class="actions">`: open its tickets and info
+/// pages, share the page, add it (or, for a `series`, all its dates) to a calendar. The buttons
+/// are named by `ACTION_ATTRIBUTE` for the page's one click handler; the share button's outcome
+/// is spoken by the status after it.
+///
+/// A kiosk never links out, so there the same links are QR codes, inside
+/// `<div class="actions qr-codes">`, with one for the page itself in place of sharing.
+pub fn actions_html(ev: &Event, page_url: &str, series: bool, cx: &PageContext) -> String {
+    let l = cx.lang;
+    let mut out = String::new();
+    let links = [
+        (&ev.ticket_url, Key::Tickets, Key::ScanForTickets),
+        (&ev.info_url, Key::MoreInfo, Key::ScanForInfo),
+    ];
+    for (url, key, scan) in links {
+        let Some((_, url)) = url.pick(l) else {
+            continue;
+        };
+        if cx.kiosk {
+            push_qr(&mut out, url, l.t(scan));
+        } else {
+            out.push_str("<a class=\"button\" href=\"");
+            push_escaped(&mut out, url);
+            push_text(
+                &mut out,
+                "\" rel=\"noopener noreferrer\" target=\"_blank\">",
+                l.t(key),
+                "</a>",
+            );
+        }
+    }
+    if cx.kiosk {
+        push_qr(&mut out, page_url, l.t(Key::ScanToShare));
+        return out;
+    }
+    let button = |testid: &str, action: &str| {
+        format!("<button type=\"button\" class=\"button-secondary\" data-testid=\"{testid}\" {ACTION_ATTRIBUTE}=\"{action}\">")
+    };
+    push_text(
+        &mut out,
+        &button("share", "share"),
+        l.t(Key::Share),
+        "</button>",
+    );
+    out.push_str(
+        "<span class=\"share-status\" role=\"status\" data-testid=\"share-status\"></span>",
+    );
+    let calendar = if series {
+        Key::AddSeriesToCalendar
+    } else {
+        Key::AddToCalendar
+    };
+    push_text(
+        &mut out,
+        &button("add-to-calendar", "calendar"),
+        l.t(calendar),
+        "</button>",
+    );
+    out
+}
+
+fn push_qr(out: &mut String, url: &str, label: &str) {
+    out.push_str("<figure class=\"qr\" data-testid=\"qr\">");
+    out.push_str(&qr_figure_html(url, label));
+    out.push_str("</figure>");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,5 +524,56 @@ mod tests {
             "{head}"
         );
         assert_eq!(related_html(&cat.events[0], &Catalogue::default(), &CX), "");
+    }
+
+    #[test]
+    fn actions_link_share_and_add_to_the_calendar_or_are_qr_codes_in_a_kiosk() {
+        let cat = catalogue(
+            r#"{"data":[{"id":"a","name":{"fi":"A"},"offers":[{"info_url":{"fi":"https://liput.example/?a=1&b=\"2\""}}],
+                "info_url":{"en":"https://example.org/a"}}]}"#,
+        );
+        let ev = &cat.events[0];
+        let html = actions_html(ev, "https://kk.example/event/a", false, &CX);
+        assert!(html.starts_with("<a class=\"button\" href=\"https://liput.example/?a=1&amp;b=&quot;2&quot;\" rel=\"noopener noreferrer\" target=\"_blank\">Liput</a>"), "{html}");
+        assert!(html.contains("<a class=\"button\" href=\"https://example.org/a\" rel=\"noopener noreferrer\" target=\"_blank\">Lisätietoja</a>"), "{html}");
+        assert!(html.contains("data-testid=\"share\" data-action=\"share\">Jaa</button><span class=\"share-status\" role=\"status\" data-testid=\"share-status\"></span>"), "{html}");
+        assert!(html.ends_with("data-testid=\"add-to-calendar\" data-action=\"calendar\">Lisää kalenteriin</button>"), "{html}");
+        let series = actions_html(ev, "https://kk.example/event/a", true, &CX);
+        assert!(
+            series.ends_with(&format!(
+                ">{}</button>",
+                Lang::Fi.t(Key::AddSeriesToCalendar)
+            )),
+            "{series}"
+        );
+
+        let kiosk = actions_html(
+            ev,
+            "https://kk.example/event/a",
+            false,
+            &PageContext { kiosk: true, ..CX },
+        );
+        assert_eq!(
+            kiosk
+                .matches("<figure class=\"qr\" data-testid=\"qr\"><svg")
+                .count(),
+            3,
+            "{kiosk}"
+        );
+        assert!(
+            !kiosk.contains("<a ") && !kiosk.contains("<button"),
+            "{kiosk}"
+        );
+        assert!(
+            kiosk.contains(&format!(
+                "<figcaption>{}</figcaption>",
+                Lang::Fi.t(Key::ScanToShare)
+            )),
+            "{kiosk}"
+        );
+
+        let bare = catalogue(r#"{"data":[{"id":"b","name":{"fi":"B"}}]}"#);
+        let html = actions_html(&bare.events[0], "u", false, &CX);
+        assert!(html.starts_with("<button"), "{html}");
     }
 }

@@ -10,7 +10,7 @@ use crate::state::{use_lang, use_loaded, use_selection, KioskMode, LoadedResourc
 use kulttuurikartta_core::time::helsinki;
 use kulttuurikartta_explore::kiosk::{attract_events, idle_state, IdleState, KioskSettings};
 use kulttuurikartta_explore::kiosk_screens::{
-    attract_card_html, countdown_html, qr_figure_html, STOP_SHOW_ATTRIBUTE,
+    attract_card_html, countdown_html, STOP_SHOW_ATTRIBUTE,
 };
 use kulttuurikartta_explore::query::{Query, Window};
 
@@ -238,11 +238,4 @@ fn attract_card(attract: RwSignal<Option<String>>) -> AnyView {
         })
     })
     .into_any()
-}
-
-/// A QR code standing in for a link the kiosk must not follow (see `qr_figure_html`).
-#[component]
-pub fn QrLink(url: String, label: String) -> AnyView {
-    view! { <figure class="qr" data-testid="qr" inner_html=qr_figure_html(&url, &label)></figure> }
-        .into_any()
 }

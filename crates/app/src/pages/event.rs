@@ -4,9 +4,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::event_text::event_href;
-use crate::components::kiosk_layer::QrLink;
 use crate::components::load_state::{LoadFailed, Loading};
-use crate::components::share::ShareButton;
+use crate::components::share::share_or_copy;
 use crate::dom;
 use crate::state::{use_base, use_lang, use_loaded, BasePath};
 use kulttuurikartta_core::feed::{Catalogue, Event, SuperEventType};
@@ -101,20 +100,6 @@ fn event_details(
     let description = event_page::description_html(ev, &cx);
     let related = event_page::related_html(ev, catalogue, &cx);
     let title = ev.name.text(l).to_owned();
-    let link = |url: &kulttuurikartta_core::feed::LocalizedText, key: Key, scan: Key| {
-        url.pick(l).map(|(_, u)| {
-            if kiosk {
-                view! { <QrLink url=u.clone() label=l.t(scan).to_owned() /> }.into_any()
-            } else {
-                view! {
-                    <a class="button" href=u.clone() rel="noopener noreferrer" target="_blank">{l.t(key)}</a>
-                }
-                .into_any()
-            }
-        })
-    };
-    let tickets = link(&ev.ticket_url, Key::Tickets, Key::ScanForTickets);
-    let info = link(&ev.info_url, Key::MoreInfo, Key::ScanForInfo);
     let children = catalogue.children_of(&ev.id);
     // A small map of the venue, drawn by the same offline-first map component.
     let mini_map = kulttuurikartta_explore::map_points::MapPoint::of_event(ev).map(|p| {
@@ -144,41 +129,42 @@ fn event_details(
         } else {
             children.iter().map(|e| (*e).clone()).collect()
         };
-    let calendar_key = if calendar_events.len() > 1 {
-        Key::AddSeriesToCalendar
-    } else {
-        Key::AddToCalendar
-    };
+    let actions = event_page::actions_html(ev, &share_url, calendar_events.len() > 1, &cx);
     let file_name = kulttuurikartta_explore::ics::file_name(ev, l);
-    let add_to_calendar = move |_| {
+    let add_to_calendar = move || {
         let refs: Vec<&Event> = calendar_events.iter().collect();
         let ics = kulttuurikartta_explore::ics::calendar(&refs, l, dom::now(), &page_url);
         crate::dom::download(&file_name, "text/calendar;charset=utf-8", &ics);
+    };
+    let actions_root = NodeRef::<leptos::html::P>::new();
+    let on_action = move |e: web_sys::MouseEvent| match dom::closest_attribute(
+        &e,
+        event_page::ACTION_ATTRIBUTE,
+    )
+    .as_deref()
+    {
+        Some("calendar") => add_to_calendar(),
+        Some("share") => {
+            let (title, url) = (title.clone(), share_url.clone());
+            leptos::task::spawn_local(async move {
+                let said = share_or_copy(title, url).await.map(|k| l.t(k));
+                let status = actions_root
+                    .get_untracked()
+                    .and_then(|p| p.query_selector(".share-status").ok().flatten());
+                if let Some(status) = status {
+                    status.set_text_content(said);
+                }
+            });
+        }
+        _ => {}
     };
     view! {
         <article class="event-page" data-testid="event-page" data-event-id=ev.id.clone()>
             <div class="event-head" inner_html=head></div>
             {if kiosk {
-                view! {
-                    <div class="actions qr-codes">
-                        {tickets}
-                        {info}
-                        <QrLink url=share_url label=l.t(Key::ScanToShare).to_owned() />
-                    </div>
-                }
-                .into_any()
+                view! { <div class="actions qr-codes" inner_html=actions></div> }.into_any()
             } else {
-                view! {
-                    <p class="actions">
-                        {tickets}
-                        {info}
-                        <ShareButton title url=share_url />
-                        <button type="button" class="button-secondary" data-testid="add-to-calendar" on:click=add_to_calendar>
-                            {l.t(calendar_key)}
-                        </button>
-                    </p>
-                }
-                .into_any()
+                view! { <p class="actions" node_ref=actions_root inner_html=actions on:click=on_action></p> }.into_any()
             }}
             {description.map(|d| view! { <div class="event-description" inner_html=d></div> })}
             {mini_map}
