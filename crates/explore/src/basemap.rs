@@ -20,6 +20,7 @@ use kulttuurikartta_geo::viewport::Viewport;
 use crate::html::push_escaped;
 use crate::i18n::{Key, Lang, Translate};
 use kulttuurikartta_core::decimal::tenths;
+use kulttuurikartta_geo::small_sort::sort_small_by;
 
 /// Below this zoom the regions are named; above it, only municipalities.
 const REGION_NAMES_BELOW_ZOOM: f64 = 7.0;
@@ -111,12 +112,13 @@ fn labels(out: &mut String, v: &Viewport, l: Lang) {
         Vec::new()
     };
     let mut towns: Vec<usize> = (0..MUNICIPALITIES.len()).collect();
-    towns.sort_by_key(|&i| {
+    let rank = |i: usize| {
         MAIN_TOWNS
             .iter()
             .position(|c| *c == MUNICIPALITIES[i].code)
             .unwrap_or(MAIN_TOWNS.len())
-    });
+    };
+    sort_small_by(&mut towns, |&a, &b| rank(a) < rank(b));
     let name = |i: usize| {
         let m = &MUNICIPALITIES[i];
         if l == Lang::Sv {

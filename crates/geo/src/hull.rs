@@ -2,11 +2,14 @@
 //! two regions as the hull of their municipality centres when no boundary file is configured.
 
 use super::projection::Point;
+use super::small_sort::sort_small_by;
 
 /// Hull vertices in counter-clockwise order (in y-down screen terms, clockwise), no repeats.
 pub fn convex_hull(points: &[Point]) -> Vec<Point> {
     let mut pts: Vec<Point> = points.to_vec();
-    pts.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+    sort_small_by(&mut pts, |a, b| {
+        a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)).is_lt()
+    });
     pts.dedup();
     if pts.len() < 3 {
         return pts;

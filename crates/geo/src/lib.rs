@@ -11,6 +11,7 @@ pub mod gesture;
 pub mod hull;
 pub mod labels;
 pub mod projection;
+pub mod small_sort;
 pub mod spatial_nav;
 pub mod tiles;
 pub mod viewport;

@@ -1,5 +1,6 @@
 //! Raster tiles: which tiles cover a view, and their URLs.
 
+use super::small_sort::sort_small_by;
 use super::viewport::Viewport;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26,7 +27,7 @@ pub fn tiles_for(view: &Viewport, max_zoom: u8, margin: f64) -> Vec<TileId> {
         let (dx, dy) = (f64::from(t.x) + 0.5 - cx, f64::from(t.y) + 0.5 - cy);
         dx * dx + dy * dy
     };
-    tiles.sort_by(|a, b| dist(a).total_cmp(&dist(b)));
+    sort_small_by(&mut tiles, |a, b| dist(a).total_cmp(&dist(b)).is_lt());
     tiles
 }
 
