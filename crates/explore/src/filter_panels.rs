@@ -17,6 +17,7 @@ use crate::html::push_escaped;
 use crate::i18n::{Key, Lang, Translate};
 use crate::query::filter::FacetCounts;
 use crate::query::{region_codes, Attendance, Query};
+use kulttuurikartta_geo::small_sort::sort_small_by;
 
 /// One of the filter bar's option panels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -284,7 +285,7 @@ pub fn apply_change(q: &mut Query, name: &str, value: &str, on: bool) -> bool {
             q.municipalities.retain(|c| *c != m.code);
             if on {
                 q.municipalities.push(m.code);
-                q.municipalities.sort_unstable();
+                sort_small_by(&mut q.municipalities, |a, b| a < b);
             }
         }
         "category" => {
@@ -294,7 +295,7 @@ pub fn apply_change(q: &mut Query, name: &str, value: &str, on: bool) -> bool {
             q.categories.retain(|x| *x != c);
             if on {
                 q.categories.push(c);
-                q.categories.sort();
+                Category::sort_set(&mut q.categories);
             }
         }
         "free" => q.free_only = on,
@@ -320,7 +321,7 @@ pub fn apply_region(q: &mut Query, attribute: &str, region: &str) -> bool {
         CHOOSE_REGION_ATTRIBUTE => q.municipalities = codes,
         ADD_REGION_ATTRIBUTE => {
             q.municipalities.extend(codes);
-            q.municipalities.sort_unstable();
+            sort_small_by(&mut q.municipalities, |a, b| a < b);
             q.municipalities.dedup();
         }
         _ => return false,

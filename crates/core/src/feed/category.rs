@@ -84,12 +84,18 @@ impl Category {
     /// A sorted, deduplicated set; `Other` when nothing matched, so every event has a category.
     pub fn from_keywords(found: impl Iterator<Item = Category>) -> Vec<Category> {
         let mut cats: Vec<Category> = found.collect();
-        cats.sort();
-        cats.dedup();
+        Category::sort_set(&mut cats);
         if cats.is_empty() {
             cats.push(Category::Other);
         }
         cats
+    }
+
+    /// Sorts `cats` and drops repeats. Picked from `ALL`, which is in the order `Ord` derives:
+    /// a sort would link a sort routine for categories into the app.
+    pub fn sort_set(cats: &mut Vec<Category>) {
+        let found = std::mem::take(cats);
+        cats.extend(Category::ALL.into_iter().filter(|c| found.contains(c)));
     }
 
     /// The category of a schema.org event type ("MusicEvent", or a URL ending in it).
@@ -169,6 +175,20 @@ mod tests {
             None
         );
         assert_eq!(Category::from_keyword("festivals"), None);
+    }
+
+    #[test]
+    fn sort_set_sorts_and_drops_repeats_as_a_sort_would() {
+        // sort_set picks from ALL: that must be the order Ord derives.
+        assert!(Category::ALL.windows(2).all(|w| w[0] < w[1]));
+        let mut cats = vec![
+            Category::Other,
+            Category::Music,
+            Category::Film,
+            Category::Music,
+        ];
+        Category::sort_set(&mut cats);
+        assert_eq!(cats, [Category::Music, Category::Film, Category::Other]);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 
 use kulttuurikartta_core::feed::Category;
 use kulttuurikartta_core::region::municipality::{self, Region};
+use kulttuurikartta_geo::small_sort::sort_small_by;
 pub use window::{Preset, Window};
 
 /// Online or on-site events only.
@@ -112,10 +113,9 @@ impl Query {
                 _ => {}
             }
         }
-        q.municipalities.sort_unstable();
+        sort_small_by(&mut q.municipalities, |a, b| a < b);
         q.municipalities.dedup();
-        q.categories.sort();
-        q.categories.dedup();
+        Category::sort_set(&mut q.categories);
         q.window = Window::from_params(from, to, today);
         q
     }

@@ -69,7 +69,15 @@ impl Population {
             source: "Tilastokeskus / Statistics Finland, StatFin 11s5".into(),
             reference_date: "2024-12-31".into(),
             licence: "CC BY 4.0".into(),
-            figures: BUNDLED.iter().map(|(c, n)| (c.to_string(), *n)).collect(),
+            figures: {
+                // Inserted one by one: collecting would link a sort for (String, u32) into
+                // every build that has a default config, the explorer's too.
+                let mut figures = BTreeMap::new();
+                for (code, n) in BUNDLED {
+                    figures.insert(code.to_string(), n);
+                }
+                figures
+            },
         }
     }
 
