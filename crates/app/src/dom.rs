@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use kulttuurikartta_explore::i18n::Lang;
 use kulttuurikartta_explore::url::{self, UrlSettings};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 fn document() -> web_sys::Document {
     web_sys::window()
@@ -429,5 +429,49 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
         leptos::prelude::request_animation_frame(move || {
             leptos::prelude::set_timeout(f, std::time::Duration::ZERO)
         });
+    }
+}
+
+// Sharing an event's page: the Web Share API where the device has one (phones), else copying
+// the link.
+
+/// Calls `navigator[name](arg)` if the browser has it, awaiting the promise it returns.
+async fn call_navigator(path: &[&str], arg: &JsValue) -> Option<Result<JsValue, JsValue>> {
+    let mut target: JsValue = web_sys::window()?.navigator().into();
+    let (method, objects) = path.split_last()?;
+    for p in objects {
+        target = js_sys::Reflect::get(&target, &(*p).into()).ok()?;
+        if target.is_undefined() || target.is_null() {
+            return None;
+        }
+    }
+    let f = js_sys::Reflect::get(&target, &(*method).into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise = f
+        .call1(&target, arg)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    Some(wasm_bindgen_futures::JsFuture::from(promise).await)
+}
+
+/// Shares `url` with the device's share sheet where there is one (phones), else copies it.
+/// Returns what to tell the visitor: nothing after the share sheet (shared, or closed),
+/// "link copied", or that copying failed.
+pub async fn share_or_copy(
+    title: String,
+    url: String,
+) -> Option<kulttuurikartta_explore::i18n::Key> {
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &url.clone().into());
+    match call_navigator(&["share"], &data).await {
+        Some(_) => None,
+        None => match call_navigator(&["clipboard", "writeText"], &url.into()).await {
+            Some(Ok(_)) => Some(kulttuurikartta_explore::i18n::Key::LinkCopied),
+            _ => Some(kulttuurikartta_explore::i18n::Key::CopyFailed),
+        },
     }
 }

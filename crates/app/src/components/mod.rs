@@ -8,7 +8,6 @@ pub mod load_state;
 pub mod map;
 #[cfg(feature = "tools")]
 pub mod preview_map;
-pub mod share;
 pub mod shell;
 #[cfg(feature = "tools")]
 pub mod stats_chart;

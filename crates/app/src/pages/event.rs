@@ -5,7 +5,6 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::event_text::event_href;
 use crate::components::load_state::{LoadFailed, Loading};
-use crate::components::share::share_or_copy;
 use crate::dom;
 use crate::state::{use_base, use_lang, use_loaded, BasePath};
 use kulttuurikartta_core::feed::{Catalogue, Event, SuperEventType};
@@ -147,7 +146,7 @@ fn event_details(
         Some("share") => {
             let (title, url) = (title.clone(), share_url.clone());
             leptos::task::spawn_local(async move {
-                let said = share_or_copy(title, url).await.map(|k| l.t(k));
+                let said = dom::share_or_copy(title, url).await.map(|k| l.t(k));
                 let status = actions_root
                     .get_untracked()
                     .and_then(|p| p.query_selector(".share-status").ok().flatten());
