@@ -15,7 +15,8 @@ use std::cell::Cell;
 use std::fmt;
 
 use bumpalo::collections::Vec as BumpVec;
-use bumpalo::Bump;
+/// The arena `Json::parse_in` reads into, for callers outside this crate.
+pub use bumpalo::Bump;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
