@@ -36,6 +36,8 @@ impl Item {
         })
     }
 
+    /// Whether the item shows in the view: what `in_view` finds faster, and its tests' oracle.
+    #[cfg(test)]
     fn in_view(&self, s: &TimeScale) -> bool {
         if self.last > self.start {
             self.start < s.end && self.last > s.start
@@ -57,7 +59,7 @@ pub enum Plot {
 /// Lays out `items` (sorted by start) for scale `s`: one by one when at most `max_items` are in
 /// view and all fit in `lanes` lanes, else as a histogram whose bars are at least 4 px wide.
 pub fn plot(s: &TimeScale, items: &[Item], max_items: usize, lanes: usize) -> Plot {
-    let visible: Vec<Item> = items.iter().copied().filter(|i| i.in_view(s)).collect();
+    let visible = in_view(s, items);
     if visible.len() <= max_items {
         let spans: Vec<(f64, f64)> = visible
             .iter()
@@ -70,6 +72,21 @@ pub fn plot(s: &TimeScale, items: &[Item], max_items: usize, lanes: usize) -> Pl
     }
     let pairs: Vec<_> = visible.iter().map(|i| (i.start, i.last)).collect();
     Plot::Histogram(histogram(s, bin_unit(s, 4.0), &pairs))
+}
+
+/// The items of `items` (sorted by start) in view, in their order. Two binary searches find
+/// those that start in the view, which are all in it; before them only the spans that run into
+/// the view are, and after them none. A window at 100 000 events took milliseconds of date
+/// comparisons when every item was tested as `Item::in_view`.
+fn in_view(s: &TimeScale, items: &[Item]) -> Vec<Item> {
+    let first = items.partition_point(|i| i.start < s.start);
+    let end = first + items[first..].partition_point(|i| i.start < s.end);
+    items[..first]
+        .iter()
+        .filter(|i| i.last > s.start)
+        .chain(&items[first..end])
+        .copied()
+        .collect()
 }
 
 /// The stretch the timeline opens on: the window with a margin, else from two days ago to about
@@ -128,7 +145,7 @@ mod tests {
 
     #[test]
     fn a_few_events_are_drawn_one_by_one_and_only_those_in_view() {
-        let items = [
+        let mut items = [
             item(0, at(2, 10), at(2, 10)),
             item(1, at(3, 10), at(5, 10)),
             // Outside the view on both sides:
@@ -141,6 +158,7 @@ mod tests {
             // A span that began before the view but runs into it is in view.
             item(4, at(1, 0) - Duration::days(2), at(2, 0)),
         ];
+        items.sort_by_key(|i| i.start);
         let Plot::Items(placed) = plot(&scale(), &items, 300, 8) else {
             panic!("items")
         };
@@ -150,6 +168,51 @@ mod tests {
         // The span is as wide as its days.
         let (_, p) = placed.iter().find(|(i, _)| i.index == 1).unwrap();
         assert!((p.x1 - p.x0 - 200.0).abs() < 1.0, "{p:?}");
+    }
+
+    #[test]
+    fn the_items_in_view_are_those_that_overlap_it_in_their_order() {
+        // Points and spans of up to four days, sorted by start as the catalogue is, against
+        // views before, across and after them, including edges on an item's instants.
+        let mut x: u64 = 11;
+        let mut items: Vec<Item> = (0..2000)
+            .map(|i| {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let start = at(1, 0) + Duration::minutes((x >> 33) as i64 % (40 * 1440));
+                let len = match x % 7 {
+                    0 => Duration::days((x >> 20) as i64 % 4),
+                    1 => Duration::minutes((x >> 20) as i64 % 300),
+                    _ => Duration::zero(),
+                };
+                item(i, start, start + len)
+            })
+            .collect();
+        items.sort_by_key(|i| i.start);
+        let edges: Vec<DateTime<Utc>> = items.iter().step_by(97).map(|i| i.start).collect();
+        let mut views = vec![
+            TimeScale::new(at(1, 0) - Duration::days(9), at(1, 0), 500.0),
+            TimeScale::new(
+                at(1, 0) + Duration::days(50),
+                at(1, 0) + Duration::days(60),
+                500.0,
+            ),
+            TimeScale::new(
+                at(1, 0) - Duration::days(1),
+                at(1, 0) + Duration::days(99),
+                500.0,
+            ),
+        ];
+        for w in edges.windows(2) {
+            views.push(TimeScale::new(w[0], w[1], 500.0));
+            views.push(TimeScale::new(w[0] - Duration::hours(30), w[0], 500.0));
+        }
+        for s in &views {
+            let expected: Vec<Item> = items.iter().copied().filter(|i| i.in_view(s)).collect();
+            assert_eq!(in_view(s, &items), expected, "{s:?}");
+        }
+        assert!(views.iter().any(|s| in_view(s, &items).len() > 100));
     }
 
     #[test]
