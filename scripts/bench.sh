@@ -8,6 +8,8 @@ cd "$ROOT"
 [[ -f dist/tools.html ]] || scripts/build.sh dist
 cargo run --quiet --release --locked --example feed_bench -- --write tests/artifacts/bench
 echo
+cargo run --quiet --release --locked -p kulttuurikartta-geo --example cluster_bench
+echo
 node tests/bench/feed-parse.mjs
 echo
 node tests/bench/map.mjs
