@@ -123,11 +123,6 @@ impl Level {
     fn children(&self, node: usize) -> std::ops::Range<usize> {
         self.children[node] as usize..self.children[node + 1] as usize
     }
-
-    /// Nodes numbered so far while building (`children` has one more entry than nodes).
-    fn len_built(&self) -> u32 {
-        self.children.len() as u32 - 1
-    }
 }
 
 #[derive(Debug)]
@@ -173,17 +168,27 @@ impl ClusterIndex {
             below = sums;
         }
         built.reverse();
-        // Number the nodes depth-first, level by level, and put the points in that order.
-        let mut levels: Vec<Level> = (0..built.len())
-            .map(|_| Level {
-                children: vec![0],
+        // Number the nodes depth-first: level by level, each level's nodes in the order of
+        // their parents, so that a parent's children are a run. Below the bottom level, that
+        // order is the points'.
+        let mut levels = Vec::with_capacity(built.len());
+        let mut ordered: Vec<u32> =
+            (0..built.first().map_or(0, |l| l.start.len() - 1) as u32).collect();
+        for level in &built {
+            let mut children = Vec::with_capacity(ordered.len() + 1);
+            children.push(0);
+            let mut next = Vec::with_capacity(level.children.len());
+            for &node in &ordered {
+                next.extend_from_slice(level.children(node as usize));
+                children.push(next.len() as u32);
+            }
+            levels.push(Level {
+                children,
                 points: Vec::new(),
-            })
-            .collect();
-        let mut order = Vec::with_capacity(points.len());
-        for top in 0..built.first().map_or(0, |l| l.start.len() - 1) {
-            number(&built, &mut levels, &mut order, 0, top);
+            });
+            ordered = next;
         }
+        let order = ordered;
         // A node's points run from its first child's first point; at the bottom, children are
         // points.
         for l in (0..levels.len()).rev() {
@@ -240,22 +245,6 @@ impl ClusterIndex {
             .max(f64::from(self.min_zoom))
             .min(f64::from(self.max_zoom) + 1.0) as u8;
         usize::from(z - self.min_zoom)
-    }
-}
-
-/// Gives node `node` of `built[l]` and everything under it their depth-first numbers in
-/// `levels`, and appends its points to `order`. The tree is as deep as there are zooms.
-fn number(built: &[Grouping], levels: &mut [Level], order: &mut Vec<u32>, l: usize, node: usize) {
-    let children = built[l].children(node);
-    if l + 1 == built.len() {
-        order.extend_from_slice(children);
-        levels[l].children.push(order.len() as u32);
-    } else {
-        for &c in children {
-            number(built, levels, order, l + 1, c as usize);
-        }
-        let below = levels[l + 1].len_built();
-        levels[l].children.push(below);
     }
 }
 
