@@ -60,14 +60,42 @@ test('a visit to the map downloads the explorer build and nothing of the tools b
   await page.close();
 });
 
-// TODO (a known bug, #15's note of 2026-12-08): in about one run in ten this test times out,
-// on main before that day's changes as well. Diagnosed then, not fixed: after Back the browser's
-// history is already on the map's entry, but the page's renderer answers no evaluate (CDP
-// Runtime.evaluate hangs) and the map is never requested; or Back works and the click on "Check
-// a feed" then never starts its navigation, with the map page's renderer hung the same way. A
-// page whose main thread is stuck holds back the next same-site navigation, which fits both.
-// Marked todo, so that it still runs and reports, until the hang is found.
-test("the footer's links open the publishers' pages, and Back returns to the map", { todo: 'intermittent hang after Back, see the comment above' }, async () => {
+test("the publishers' pages keep the map's service worker, and register one where there is none", async () => {
+  const explorerVersion = explorerWasm.replace('_bg.wasm', '');
+  const toolsVersion = toolsWasm.replace('_bg.wasm', '');
+  const page = await openPage(browser);
+  await page.goto(`${server.url}?lang=en`);
+  await page.locator('[data-testid="result-count"]').waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const workers = [];
+  page.context().on('request', (r) => new URL(r.url()).pathname === '/sw.js' && workers.push(r.url()));
+  await page.locator('[data-testid="stats-link"]').click();
+  await page.locator('[data-testid="stats"]').waitFor();
+  // The old rule showed here: the tools build installed its own worker, downloading the shell.
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  assert.deepEqual(workers.filter((u) => u.includes(toolsVersion)), [], 'no worker of the tools build is installed');
+  const kept = await page.evaluate(async () => {
+    const r = await navigator.serviceWorker.getRegistration();
+    return { active: r?.active?.scriptURL, installing: r?.installing?.scriptURL ?? null, waiting: r?.waiting?.scriptURL ?? null };
+  });
+  assert.ok(kept.active?.endsWith(`v=${explorerVersion}`), `the map's worker stays: ${JSON.stringify(kept)}`);
+  assert.equal(kept.installing, null);
+  assert.equal(kept.waiting, null);
+  checkHealthy(page);
+  await page.context().close();
+
+  // A first visit straight to /stats still gets a worker: offline start works from there too.
+  const first = await openPage(browser);
+  await first.goto(`${server.url}stats?lang=en`);
+  await first.locator('[data-testid="stats"]').waitFor();
+  const url = await first.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active.scriptURL));
+  assert.ok(url.endsWith(`v=${toolsVersion}`), url);
+  checkHealthy(first);
+  await first.context().close();
+});
+
+test("the footer's links open the publishers' pages, and Back returns to the map", async () => {
   const page = await openPage(browser);
   await page.goto(`${server.url}?lang=en&free=1`);
   await page.locator('[data-testid="result-count"]').waitFor();

@@ -279,6 +279,13 @@ pub fn read_url(path: &str, search: &str) -> UrlSettings {
 /// Registers the service worker (offline start, fast repeat visits). Its URL carries this
 /// build's version (the hashed name of the app's JavaScript), so a new build installs a new
 /// worker that drops the old build's caches.
+///
+/// The explorer's build owns that version. The tools build (tools.html, a second build with
+/// its own hash) registers only where no worker is registered yet. If it registered its own
+/// version, every visit to /stats would replace the map's worker, and the map the next one:
+/// each time a new install downloading the whole shell again, and a Back or a link followed
+/// while a worker was being replaced sometimes never arrived (#15: one browser-test run in
+/// about ten hung that way).
 pub fn register_service_worker(base: &str) {
     let Some(window) = web_sys::window() else {
         return;
@@ -307,27 +314,63 @@ pub fn register_service_worker(base: &str) {
         "{base}/sw.js?v={}",
         kulttuurikartta_explore::percent::url_encode(&version)
     );
-    let opts = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&opts, &"scope".into(), &format!("{base}/").into());
-    let Ok(register) = js_sys::Reflect::get(&container, &"register".into()) else {
+    let scope = format!("{base}/");
+    if !cfg!(feature = "tools") {
+        register_worker(&container, &url, &scope);
+        return;
+    }
+    let Some(registered) = call_method(&container, "getRegistration", &scope.clone().into()) else {
         return;
     };
-    if let Ok(f) = register.dyn_into::<js_sys::Function>() {
-        if let Ok(p) = f.call2(&container, &url.into(), &opts) {
-            if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
-                // A refused registration (e.g. plain http on a LAN) only costs offline support.
-                let on_error =
-                    wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(
-                        |e: wasm_bindgen::JsValue| {
-                            web_sys::console::warn_2(&"service worker not registered:".into(), &e);
-                        },
-                    );
-                let _ = p.catch(&on_error);
-                // Called at most once, at page lifetime: leaking it is the simple, safe choice.
-                on_error.forget();
+    let register_if_none =
+        wasm_bindgen::closure::Closure::once(move |registration: wasm_bindgen::JsValue| {
+            if registration.is_undefined() {
+                register_worker(&container, &url, &scope);
             }
-        }
+        });
+    let _ = registered.then(&register_if_none);
+    // Called at most once per page: leaking it is the simple, safe choice.
+    register_if_none.forget();
+}
+
+/// `container.register(url, { scope })`.
+fn register_worker(container: &wasm_bindgen::JsValue, url: &str, scope: &str) {
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"scope".into(), &scope.into());
+    let Ok(register) = js_sys::Reflect::get(container, &"register".into()) else {
+        return;
+    };
+    let Ok(f) = register.dyn_into::<js_sys::Function>() else {
+        return;
+    };
+    let Ok(p) = f.call2(container, &url.into(), &opts) else {
+        return;
+    };
+    if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
+        // A refused registration (e.g. plain http on a LAN) only costs offline support.
+        let on_error = wasm_bindgen::closure::Closure::once(|e: wasm_bindgen::JsValue| {
+            web_sys::console::warn_2(&"service worker not registered:".into(), &e);
+        });
+        let _ = p.catch(&on_error);
+        // Called at most once per page: leaking it is the simple, safe choice.
+        on_error.forget();
     }
+}
+
+/// `target.name(arg)`, when it is a method that returns a promise.
+fn call_method(
+    target: &wasm_bindgen::JsValue,
+    name: &str,
+    arg: &wasm_bindgen::JsValue,
+) -> Option<js_sys::Promise> {
+    let f = js_sys::Reflect::get(target, &name.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    f.call1(target, arg)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()
 }
 
 /// Kiosk scale on `<html>`, and no pinch-zoom of the page itself (the map still zooms: it
