@@ -6,5 +6,6 @@
 pub mod decimal;
 pub mod feed;
 pub mod lang;
+pub mod math;
 pub mod region;
 pub mod time;

@@ -92,7 +92,7 @@ impl Rgb {
             if s <= 0.04045 {
                 s / 12.92
             } else {
-                ((s + 0.055) / 1.055).powf(2.4)
+                kulttuurikartta_core::math::powf((s + 0.055) / 1.055, 2.4)
             }
         };
         0.2126 * c(self.0) + 0.7152 * c(self.1) + 0.0722 * c(self.2)

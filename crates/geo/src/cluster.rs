@@ -162,7 +162,7 @@ impl ClusterIndex {
         let (same_spot, mut below) = group(&leaves, 1e-9); // about 4 cm
         let mut built = vec![same_spot];
         for z in (min_zoom..=max_zoom).rev() {
-            let r = radius / (TILE_SIZE * f64::from(z).exp2());
+            let r = radius / (TILE_SIZE * kulttuurikartta_core::math::exp2(f64::from(z)));
             let (level, sums) = group(&below, r);
             built.push(level);
             below = sums;

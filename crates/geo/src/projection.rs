@@ -2,6 +2,7 @@
 //! x from 0 (180° W) to 1 (180° E), y from 0 (north edge) to 1 (south edge); multiply by
 //! `world_size(zoom)` for pixels.
 
+use kulttuurikartta_core::math;
 use std::f64::consts::PI;
 
 /// Raster tiles are 256 CSS pixels square.
@@ -16,22 +17,22 @@ pub struct Point {
 }
 
 pub fn project(lat: f64, lon: f64) -> Point {
-    let sin = lat.max(-MAX_LATITUDE).min(MAX_LATITUDE).to_radians().sin();
+    let sin = math::sin(lat.max(-MAX_LATITUDE).min(MAX_LATITUDE).to_radians());
     Point {
         x: (lon + 180.0) / 360.0,
-        y: 0.5 - ((1.0 + sin) / (1.0 - sin)).ln() / (4.0 * PI),
+        y: 0.5 - math::ln((1.0 + sin) / (1.0 - sin)) / (4.0 * PI),
     }
 }
 
 /// Latitude and longitude of a projected point.
 pub fn unproject(p: Point) -> (f64, f64) {
     let n = PI - 2.0 * PI * p.y;
-    (n.sinh().atan().to_degrees(), p.x * 360.0 - 180.0)
+    (math::atan(math::sinh(n)).to_degrees(), p.x * 360.0 - 180.0)
 }
 
 /// The width (and height) of the whole world in pixels at a zoom level.
 pub fn world_size(zoom: f64) -> f64 {
-    TILE_SIZE * zoom.exp2()
+    TILE_SIZE * math::exp2(zoom)
 }
 
 #[cfg(test)]

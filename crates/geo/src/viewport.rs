@@ -60,7 +60,9 @@ impl Viewport {
         );
         let avail_w = (width - 2.0 * padding).max(1.0);
         let avail_h = (height - 2.0 * padding).max(1.0);
-        let exact = ((avail_w / dx).min(avail_h / dy) / super::projection::TILE_SIZE).log2();
+        let exact = kulttuurikartta_core::math::log2(
+            (avail_w / dx).min(avail_h / dy) / super::projection::TILE_SIZE,
+        );
         let stepped = if zoom_step > 0.0 {
             (exact / zoom_step).floor() * zoom_step
         } else {

@@ -202,7 +202,7 @@ pub fn by_organiser(name: &str) -> Option<&'static Municipality> {
 /// The municipality whose centre is nearest to a point. Distances use an equirectangular
 /// approximation, which is accurate enough at this scale and latitude.
 pub fn nearest(lat: f64, lon: f64) -> &'static Municipality {
-    let k = lat.to_radians().cos();
+    let k = crate::math::cos(lat.to_radians());
     let d2 = |m: &Municipality| {
         let dx = (m.lon - lon) * k;
         let dy = m.lat - lat;

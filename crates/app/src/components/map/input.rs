@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::shared::{MapState, MAX_ZOOM, MIN_ZOOM};
+use kulttuurikartta_core::math;
 use kulttuurikartta_geo::gesture::{map_key, wheel_step, Gesture, KeyMove, Pointers};
 use kulttuurikartta_geo::spatial_nav::{nearest, Direction};
 use kulttuurikartta_geo::viewport::Viewport;
@@ -75,7 +76,11 @@ impl Input {
                     dy,
                 } => self.map.change(&|v: &mut Viewport| {
                     v.pan_by(dx, dy);
-                    v.zoom_around((v.zoom + scale.log2()).max(MIN_ZOOM).min(MAX_ZOOM), cx, cy);
+                    v.zoom_around(
+                        (v.zoom + math::log2(scale)).max(MIN_ZOOM).min(MAX_ZOOM),
+                        cx,
+                        cy,
+                    );
                 }),
             }
         }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use kulttuurikartta_core::decimal::{decimal, tenths};
+use kulttuurikartta_core::math;
 use kulttuurikartta_explore::config::Tiles;
 use kulttuurikartta_geo::projection::Point;
 use kulttuurikartta_geo::tiles::{tile_url, tiles_for};
@@ -19,7 +20,7 @@ pub(super) fn tile_layer(
     (move || {
         let v = view.get()?;
         let z = v.zoom.round().max(0.0).min(f64::from(tiles.max_zoom));
-        let size = 256.0 * (v.zoom - z).exp2();
+        let size = 256.0 * math::exp2(v.zoom - z);
         let imgs = tiles_for(&v, tiles.max_zoom, 128.0)
             .into_iter()
             .map(|tile| {

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::shared::Shared;
 use crate::state::use_selection;
+use kulttuurikartta_core::math;
 use kulttuurikartta_core::time::helsinki;
 use kulttuurikartta_explore::timeline::interaction::{
     axis_key, window_key, AxisKey, Drag, Release, Target, WindowKey,
@@ -146,7 +147,7 @@ impl Input {
             }
             let (x, _) = self.local(ev.client_x(), ev.client_y());
             self.shared
-                .zoom(wheel_step(ev.delta_y(), 0.002, 0.7).exp(), Some(x));
+                .zoom(math::exp(wheel_step(ev.delta_y(), 0.002, 0.7)), Some(x));
         }
     }
 
