@@ -34,8 +34,9 @@ use kulttuurikartta_explore::timeline::interaction::window_text;
 /// Rows rendered at first and added per "show more": long results stay fast to render.
 const PAGE: usize = 100;
 
-/// New rows drawn in the frame that shows a new result set (see `list_page`); the rest of its
-/// first page follows when the browser is idle after that frame. Twenty fill a desktop's list.
+/// New rows drawn in the frame that shows a new result set (see `list_page`) at most; the rest of
+/// its first page follows when the browser is idle after that frame. As many as can be on the
+/// screen, once the list has been measured; twenty before, which fill a desktop's list.
 const FIRST_ROWS: usize = 20;
 
 #[component]
@@ -313,6 +314,25 @@ fn Results(
     // The set whose rows may all be drawn; until then only its `FIRST_ROWS` new ones.
     let filled = RwSignal::new(0u64);
     let fill_asked = StoredValue::new(0u64);
+    // How many new rows the frame of a change draws: those that can be on the screen. Measured
+    // where the layout is up to date anyway (before each fill, on scroll and resize), because
+    // measuring in the change itself would make the browser lay out the page in its middle.
+    let first_rows = StoredValue::new(FIRST_ROWS);
+    let measure = move || {
+        // `try_`: an idle callback can outlive this view (a kiosk reset replaces it).
+        let (Some(Some(el)), Some(w)) = (root.try_get_untracked(), web_sys::window()) else {
+            return;
+        };
+        let r = el.get_bounding_client_rect();
+        let viewport = w
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let rows = list_page::rows_on_screen(r.top(), r.bottom(), viewport, FIRST_ROWS);
+        first_rows.try_update_value(|n| *n = rows);
+    };
+    dom::on_scroll_or_resize(measure);
     let now = dom::now();
     // Where the list's days start: its own memo, so that selecting an event (which changes the
     // query, not the results) does not rebuild the list.
@@ -376,7 +396,8 @@ fn Results(
                 (blocks, true)
             } else {
                 let on_screen = prev.map_or(&[][..], |p| &p.blocks);
-                list_page::at_once(blocks, on_screen, FIRST_ROWS)
+                let new_rows = first_rows.try_get_value().unwrap_or(FIRST_ROWS);
+                list_page::at_once(blocks, on_screen, new_rows)
             };
             // The only write this memo causes, once per set, after the frame: the rest of the page.
             let ask = !complete
@@ -385,6 +406,7 @@ fn Results(
                     .unwrap_or(false);
             if ask {
                 dom::when_idle(move || {
+                    measure();
                     filled.try_set(id);
                 });
             }

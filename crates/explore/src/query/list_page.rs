@@ -2,7 +2,8 @@
 //! hundred new rows cost more than everything else a filter change redraws, so a new result set
 //! is drawn at first as a shorter prefix of its page, and whole once the browser is idle. Blocks
 //! already on the screen cost nothing to keep (the list is keyed by them), so the prefix keeps
-//! those and adds at most `new_rows` rows that are not there yet.
+//! those and adds at most `new_rows` rows that are not there yet: as many as can be on the
+//! screen (`rows_on_screen`), since the rest are drawn before anyone could scroll to them.
 
 /// A list block (a heading and its rows) as this module sees it.
 pub trait Block: PartialEq {
@@ -39,9 +40,51 @@ pub fn at_once<B: Block>(page: Vec<B>, on_screen: &[B], new_rows: usize) -> (Vec
     (out, true)
 }
 
+/// The least height of a row on any screen, in CSS pixels: a one-line title, its date and its
+/// place (about 100 px at the default size). Too low a guess draws a few rows too many; too high
+/// a guess would leave a gap below the last row until the rest is drawn.
+pub const MIN_ROW_PX: f64 = 64.0;
+
+/// How many rows of a list can be on the screen, at most `cap`, when the list's box starts at
+/// `top` and ends at `bottom` (viewport pixels, as `getBoundingClientRect` gives them) in a
+/// viewport `viewport` tall. The box's bottom is that of the rows shown now, and a new result
+/// set may be longer, so only the viewport's bottom limits them. None when the box is hidden
+/// (no height) or wholly above or below the viewport; one more than fit, for a row cut at the
+/// viewport's top.
+pub fn rows_on_screen(top: f64, bottom: f64, viewport: f64, cap: usize) -> usize {
+    if !(bottom > top && bottom > 0.0 && top < viewport) {
+        return 0;
+    }
+    let visible = viewport - top.max(0.0);
+    // `as` saturates, and `visible` is positive and finite here.
+    ((visible / MIN_ROW_PX).ceil() as usize + 1).min(cap)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_on_screen_are_those_that_fit_below_the_lists_top() {
+        // A desktop at 1280×800: the list starts at 476 px, and 324 px of it show.
+        assert_eq!(rows_on_screen(476.0, 18_000.0, 800.0, 20), 7);
+        // Scrolled into the list: the whole viewport, capped.
+        assert_eq!(rows_on_screen(-3_000.0, 15_000.0, 800.0, 20), 14);
+        assert_eq!(rows_on_screen(-3_000.0, 15_000.0, 1_920.0, 20), 20);
+        // A short list (two rows now) may grow: the viewport's bottom counts, not the box's.
+        assert_eq!(rows_on_screen(476.0, 700.0, 800.0, 20), 7);
+    }
+
+    #[test]
+    fn no_rows_are_on_screen_when_the_list_is_hidden_or_out_of_view() {
+        // display: none (a phone showing the map panel).
+        assert_eq!(rows_on_screen(0.0, 0.0, 844.0, 20), 0);
+        // Below the fold, and scrolled past.
+        assert_eq!(rows_on_screen(900.0, 18_000.0, 844.0, 20), 0);
+        assert_eq!(rows_on_screen(-18_000.0, -10.0, 844.0, 20), 0);
+        // Not measurable.
+        assert_eq!(rows_on_screen(f64::NAN, f64::NAN, 844.0, 20), 0);
+    }
 
     /// A day and its rows.
     #[derive(Debug, Clone, PartialEq)]
