@@ -68,9 +68,10 @@ pub async fn recall(url: &str) -> Option<(Vec<u8>, DateTime<Utc>)> {
         .headers()
         .get(FETCHED_AT_HEADER)
         .ok()??
-        .parse::<f64>()
+        // Whole milliseconds, as `remember` writes them (not f64: its reader is 14 kB of wasm).
+        .parse::<i64>()
         .ok()?;
     let buf = JsFuture::from(resp.array_buffer().ok()?).await.ok()?;
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-    Some((bytes, DateTime::from_timestamp_millis(at as i64)?))
+    Some((bytes, DateTime::from_timestamp_millis(at)?))
 }

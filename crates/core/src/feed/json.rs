@@ -238,10 +238,43 @@ pub fn reference_id(v: &Value) -> Option<String> {
 pub fn number(v: Option<&Value>) -> Option<f64> {
     match v? {
         Value::Number(n) => Some(*n),
-        Value::String(s) => s.trim().replace(',', ".").parse().ok(),
+        Value::String(s) => number_text(s),
         _ => None,
     }
     .filter(|f: &f64| f.is_finite())
+}
+
+/// A number written as text the way feeds write them: "64.22", "64,22", " +5 ", ".5", "5.",
+/// "007". It is brought to JSON's grammar and read by the JSON reader, which the app has
+/// anyway: `f64::from_str` would link its own reader into the wasm, 14 kB of code and tables.
+fn number_text(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let (negative, unsigned) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    // JSON allows no leading zeros, and needs a digit on both sides of the point.
+    let digits = unsigned.trim_start_matches('0');
+    let mut json = String::with_capacity(digits.len() + 3);
+    if negative {
+        json.push('-');
+    }
+    // One sign at most, and at least one digit.
+    let starts_well = unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    if !starts_well || !unsigned.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if digits.is_empty() || digits.starts_with(['.', ',']) {
+        json.push('0');
+    }
+    json.extend(digits.chars().map(|c| if c == ',' { '.' } else { c }));
+    if json.ends_with('.') {
+        json.push('0');
+    }
+    match Value::parse_in(&json, &bumpalo::Bump::new()) {
+        Ok(Value::Number(n)) => Some(n),
+        _ => None,
+    }
 }
 
 /// A small non-negative integer (ages).
@@ -383,6 +416,20 @@ mod tests {
         assert_eq!(number(Some(&json!("64,5"))), Some(64.5));
         assert_eq!(number(Some(&json!(64.5))), Some(64.5));
         assert_eq!(number(Some(&json!("x"))), None);
+        // What the standard library's reader accepted, this one reads alike.
+        for text in [
+            "64.22", " 64,22 ", "+5", "-5", ".5", "-,5", "5.", "007", "0", "-0.25", "1e3",
+            "2.5E-1", "0,0",
+        ] {
+            let std: f64 = text.trim().replace(',', ".").parse().unwrap();
+            assert_eq!(number(Some(&json!(text))), Some(std), "{text}");
+        }
+        for text in [
+            "", " ", "-", "+", ".", "1.2.3", "1,234.5", "5x", "x5", "--5", "+-5", "0x10", "inf",
+            "NaN", "1e999", "5 6",
+        ] {
+            assert_eq!(number(Some(&json!(text))), None, "{text}");
+        }
         assert_eq!(small_uint(Some(&json!(-3))), None);
     }
 }
