@@ -31,6 +31,7 @@ pub struct Config {
     /// Residents per municipality for the statistics' per-capita figures: by default the
     /// bundled Statistics Finland figures; an object with `source`, `reference_date` and
     /// `figures` (code → residents) replaces them; `null` hides per-capita figures.
+    #[cfg(feature = "population")]
     pub population: Option<crate::stats::population::Population>,
 }
 
@@ -57,6 +58,7 @@ impl Default for Config {
             sample_data: true,
             feedback_email: "saavutettavuus@example.fi".into(),
             feed_timeout_secs: DEFAULT_TIMEOUT_SECS,
+            #[cfg(feature = "population")]
             population: Some(crate::stats::population::Population::bundled()),
         }
     }
@@ -201,6 +203,7 @@ pub fn may_follow(
 mod tests {
     use super::*;
 
+    #[cfg(feature = "population")]
     #[test]
     fn population_is_bundled_replaced_or_turned_off_by_config_json() {
         let bundled = Config::from_json(b"{}").unwrap().population.unwrap();
