@@ -1,11 +1,11 @@
 //! Deploy-time configuration, read from `config.json` next to the app. Every field has a default
 //! that works out of the box, so a missing or partial file still gives a working app.
 
+use kulttuurikartta_core::feed::json_value::Object;
+use kulttuurikartta_core::feed::Json;
 use kulttuurikartta_geo::viewport::LatLonBounds;
-use serde::Deserialize;
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// Feeds to load and merge, relative to the app or absolute.
     pub feeds: Vec<String>,
@@ -35,8 +35,7 @@ pub struct Config {
     pub population: Option<crate::stats::population::Population>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tiles {
     /// `{z}`, `{x}`, `{y}` and optionally `{s}` (subdomain) placeholders.
     pub url: String,
@@ -91,11 +90,173 @@ pub const REGION_VIEW: LatLonBounds = LatLonBounds {
 };
 
 impl Config {
-    /// Reads config.json; unknown fields are ignored so that newer files work with older apps.
+    /// Reads config.json. A missing field keeps its default, and unknown fields are ignored so
+    /// that newer files work with older apps; a field of the wrong type refuses the file, with
+    /// the field's name in the message.
+    ///
+    /// Read by hand over core's JSON tree, which the app has for the feeds anyway: serde's
+    /// derived readers for these dozen fields were 14 kB of the explorer's wasm.
     pub fn from_json(bytes: &[u8]) -> Result<Config, String> {
         // From text, as every JSON document the app reads (see `feed::read`).
         let text = std::str::from_utf8(bytes).map_err(|e| format!("config.json: {e}"))?;
-        serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))
+        let arena = bumpalo::Bump::new();
+        let doc = Json::parse_in(text, &arena).map_err(|e| format!("config.json: {e}"))?;
+        let fields = doc.as_object().ok_or("config.json: not a JSON object")?;
+        let mut c = Config::default();
+        let f = Fields(fields, "");
+        f.strings("feeds", &mut c.feeds)?;
+        f.string("default_language", &mut c.default_language)?;
+        f.strings("allowed_feed_origins", &mut c.allowed_feed_origins)?;
+        if let Some(tiles) = f.object("tiles")? {
+            let t = Fields(tiles, "tiles.");
+            t.string("url", &mut c.tiles.url)?;
+            t.strings("subdomains", &mut c.tiles.subdomains)?;
+            t.string("attribution", &mut c.tiles.attribution)?;
+            let mut max_zoom = u32::from(c.tiles.max_zoom);
+            t.whole("max_zoom", u32::from(u8::MAX), &mut max_zoom)?;
+            c.tiles.max_zoom = max_zoom as u8;
+        }
+        if let Some(view) = f.object("region_view")? {
+            let v = Fields(view, "region_view.");
+            c.region_view = LatLonBounds {
+                south: v.required_number("south")?,
+                west: v.required_number("west")?,
+                north: v.required_number("north")?,
+                east: v.required_number("east")?,
+            };
+        }
+        f.optional_string("boundaries_url", &mut c.boundaries_url)?;
+        f.optional_string("boundaries_attribution", &mut c.boundaries_attribution)?;
+        f.bool("sample_data", &mut c.sample_data)?;
+        f.string("feedback_email", &mut c.feedback_email)?;
+        f.whole("feed_timeout_secs", u32::MAX, &mut c.feed_timeout_secs)?;
+        #[cfg(feature = "population")]
+        match fields.get("population") {
+            None => {}
+            Some(Json::Null) => c.population = None,
+            Some(p) => c.population = Some(read_population(p)?),
+        }
+        Ok(c)
+    }
+}
+
+/// config.json's `population`: `source` and `reference_date` are required, because a
+/// per-capita number must say where it is from; `licence` may be left out.
+#[cfg(feature = "population")]
+fn read_population(value: &Json) -> Result<crate::stats::population::Population, String> {
+    let fields = value
+        .as_object()
+        .ok_or("config.json: `population` must be an object or null")?;
+    let f = Fields(fields, "population.");
+    let members = f
+        .required("figures")?
+        .as_object()
+        .ok_or_else(|| f.wrong("figures", "an object of municipality codes and residents"))?;
+    let mut figures = std::collections::BTreeMap::new();
+    for (code, n) in members.iter() {
+        let residents = n
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+            .ok_or_else(|| f.wrong(&format!("figures.{code}"), "a whole number of residents"))?;
+        figures.insert(code.to_owned(), residents as u32);
+    }
+    let mut licence = String::new();
+    f.string("licence", &mut licence)?;
+    Ok(crate::stats::population::Population {
+        source: f.required_string("source")?,
+        reference_date: f.required_string("reference_date")?,
+        licence,
+        figures,
+    })
+}
+
+/// The fields of one object of config.json, and its path for messages ("tiles.").
+struct Fields<'o, 'a>(&'o Object<'a>, &'static str);
+
+impl Fields<'_, '_> {
+    fn wrong(&self, key: &str, what: &str) -> String {
+        format!("config.json: `{}{key}` must be {what}", self.1)
+    }
+
+    fn required(&self, key: &str) -> Result<&Json<'_>, String> {
+        self.0
+            .get(key)
+            .ok_or_else(|| format!("config.json: `{}{key}` is missing", self.1))
+    }
+
+    /// The value of `key` through `read`, which says whether it has the right type; a missing
+    /// field leaves `out` as it is.
+    fn read<T>(
+        &self,
+        key: &str,
+        what: &str,
+        out: &mut T,
+        read: impl FnOnce(&Json) -> Option<T>,
+    ) -> Result<(), String> {
+        if let Some(v) = self.0.get(key) {
+            *out = read(v).ok_or_else(|| self.wrong(key, what))?;
+        }
+        Ok(())
+    }
+
+    fn string(&self, key: &str, out: &mut String) -> Result<(), String> {
+        self.read(key, "text", out, |v| v.as_str().map(str::to_owned))
+    }
+
+    #[cfg(feature = "population")]
+    fn required_string(&self, key: &str) -> Result<String, String> {
+        let mut s = String::new();
+        self.required(key)?;
+        self.string(key, &mut s)?;
+        Ok(s)
+    }
+
+    /// Text, or null for none.
+    fn optional_string(&self, key: &str, out: &mut Option<String>) -> Result<(), String> {
+        self.read(key, "text or null", out, |v| match v {
+            Json::Null => Some(None),
+            v => v.as_str().map(|s| Some(s.to_owned())),
+        })
+    }
+
+    fn strings(&self, key: &str, out: &mut Vec<String>) -> Result<(), String> {
+        self.read(key, "a list of texts", out, |v| {
+            v.as_array()?
+                .iter()
+                .map(|s| s.as_str().map(str::to_owned))
+                .collect()
+        })
+    }
+
+    fn bool(&self, key: &str, out: &mut bool) -> Result<(), String> {
+        self.read(key, "true or false", out, |v| v.as_bool())
+    }
+
+    /// A whole number from 0 to `max`.
+    fn whole(&self, key: &str, max: u32, out: &mut u32) -> Result<(), String> {
+        let what = format!("a whole number from 0 to {max}");
+        self.read(key, &what, out, |v| {
+            let n = v.as_f64()?;
+            (n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n)).then_some(n as u32)
+        })
+    }
+
+    fn required_number(&self, key: &str) -> Result<f64, String> {
+        let mut n = f64::NAN;
+        self.required(key)?;
+        self.read(key, "a number", &mut n, |v| v.as_f64())?;
+        Ok(n)
+    }
+
+    /// A nested object, if the field is there.
+    fn object(&self, key: &str) -> Result<Option<&Object<'_>>, String> {
+        match self.0.get(key) {
+            None => Ok(None),
+            Some(v) => v
+                .as_object()
+                .map(Some)
+                .ok_or_else(|| self.wrong(key, "an object")),
+        }
     }
 }
 
@@ -222,7 +383,20 @@ mod tests {
         assert_eq!((p.of("205"), p.of("564")), (Some(36_000), None));
         assert_eq!(p.reference_date, "2025-12-31");
         // Figures without a source are refused: a per-capita number must say where it is from.
-        assert!(Config::from_json(br#"{"population": {"figures": {"205": 1}}}"#).is_err());
+        assert_eq!(
+            Config::from_json(
+                br#"{"population": {"reference_date": "2025-12-31", "figures": {"205": 1}}}"#
+            ),
+            Err("config.json: `population.source` is missing".into())
+        );
+        assert_eq!(
+            Config::from_json(br#"{"population": {"source": "x", "reference_date": "2025-12-31", "figures": {"205": "many"}}}"#),
+            Err("config.json: `population.figures.205` must be a whole number of residents".into())
+        );
+        assert!(
+            Config::from_json(br#"{"population": {"source": "x", "reference_date": "d"}}"#)
+                .is_err()
+        );
     }
 
     #[test]
@@ -364,6 +538,82 @@ mod tests {
             .join("../../public")
             .join(BUNDLED_BOUNDARIES);
         assert!(bundled.is_file(), "{}", bundled.display());
+    }
+
+    #[test]
+    fn every_field_is_read_and_a_partial_object_keeps_the_rest_of_its_defaults() {
+        let c = Config::from_json(
+            br#"{"feeds": ["a.json", "https://x.fi/b.json"], "default_language": "en",
+                "allowed_feed_origins": ["https://x.fi"],
+                "tiles": {"url": "https://t.fi/{z}/{x}/{y}.png", "max_zoom": 17},
+                "region_view": {"south": 64, "west": 25.5, "north": 65.5, "east": 28},
+                "boundaries_attribution": null, "sample_data": false,
+                "feedback_email": "a@b.fi", "feed_timeout_secs": 30, "future_field": [1, {}]}"#,
+        )
+        .unwrap();
+        assert_eq!(c.feeds, ["a.json", "https://x.fi/b.json"]);
+        assert_eq!(c.default_language, "en");
+        assert_eq!(c.allowed_feed_origins, ["https://x.fi"]);
+        assert_eq!(c.tiles.url, "https://t.fi/{z}/{x}/{y}.png");
+        assert_eq!(c.tiles.max_zoom, 17);
+        assert_eq!(c.tiles.attribution, Tiles::default().attribution);
+        assert_eq!(
+            c.region_view,
+            LatLonBounds {
+                south: 64.0,
+                west: 25.5,
+                north: 65.5,
+                east: 28.0
+            }
+        );
+        assert_eq!(c.boundaries_url.as_deref(), Some(BUNDLED_BOUNDARIES));
+        assert_eq!(c.boundaries_attribution, None);
+        assert!(!c.sample_data);
+        assert_eq!(c.feedback_email, "a@b.fi");
+        assert_eq!(c.feed_timeout_secs, 30);
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_type_refuses_the_file_and_names_the_field() {
+        let err = |json: &str| Config::from_json(json.as_bytes()).unwrap_err();
+        assert_eq!(
+            err(r#"{"feeds": "a.json"}"#),
+            "config.json: `feeds` must be a list of texts"
+        );
+        assert_eq!(
+            err(r#"{"feeds": ["a.json", 3]}"#),
+            "config.json: `feeds` must be a list of texts"
+        );
+        assert_eq!(
+            err(r#"{"sample_data": "no"}"#),
+            "config.json: `sample_data` must be true or false"
+        );
+        assert_eq!(
+            err(r#"{"default_language": null}"#),
+            "config.json: `default_language` must be text"
+        );
+        assert!(err(r#"{"feed_timeout_secs": -1}"#)
+            .contains("`feed_timeout_secs` must be a whole number"));
+        assert!(err(r#"{"feed_timeout_secs": 1.5}"#).contains("`feed_timeout_secs`"));
+        assert!(err(r#"{"tiles": {"max_zoom": 300}}"#)
+            .contains("`tiles.max_zoom` must be a whole number from 0 to 255"));
+        assert_eq!(
+            err(r#"{"tiles": []}"#),
+            "config.json: `tiles` must be an object"
+        );
+        assert_eq!(
+            err(r#"{"region_view": {"south": 64, "west": 25, "north": 65}}"#),
+            "config.json: `region_view.east` is missing"
+        );
+        assert_eq!(
+            err(r#"{"boundaries_url": 5}"#),
+            "config.json: `boundaries_url` must be text or null"
+        );
+        assert_eq!(err("[]"), "config.json: not a JSON object");
+        assert!(err("{").starts_with("config.json: "));
+        assert!(Config::from_json(b"\xff")
+            .unwrap_err()
+            .starts_with("config.json: "));
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub struct Viewport {
 }
 
 /// South, west, north, east in degrees (config.json's `region_view` has this shape).
-#[derive(Debug, Clone, Copy, PartialEq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LatLonBounds {
     pub south: f64,
     pub west: f64,

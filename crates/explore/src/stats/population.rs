@@ -6,16 +6,15 @@
 use std::collections::BTreeMap;
 
 use kulttuurikartta_core::time::text;
-use serde::Deserialize;
 
 /// Population figures with where they come from, shown under every per-capita figure.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Population {
     /// Who published the figures, in words.
     pub source: String,
     /// The day the figures describe ("2024-12-31").
     pub reference_date: String,
-    #[serde(default)]
+    /// May be left out of config.json.
     pub licence: String,
     /// Official municipality code → residents.
     pub figures: BTreeMap<String, u32>,
