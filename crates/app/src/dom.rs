@@ -105,28 +105,6 @@ pub fn observe_size(el: &web_sys::Element, f: impl Fn(f64, f64) + 'static) {
     });
 }
 
-/// Calls `f` when anything on the page scrolls (the page, or a part with a scroll bar of its
-/// own) and when the window is resized, until the calling component is cleaned up.
-pub fn on_scroll_or_resize(f: impl Fn() + 'static) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let Some(w) = web_sys::window() else {
-        return;
-    };
-    let cb = Closure::<dyn Fn()>::new(f);
-    let listener: &js_sys::Function = cb.as_ref().unchecked_ref();
-    // Captured: scroll events do not bubble.
-    let _ = w.add_event_listener_with_callback_and_bool("scroll", listener, true);
-    let _ = w.add_event_listener_with_callback("resize", listener);
-    let keep = send_wrapper::SendWrapper::new((w, cb));
-    leptos::prelude::on_cleanup(move || {
-        let (w, cb) = keep.take();
-        let listener: &js_sys::Function = cb.as_ref().unchecked_ref();
-        let _ = w.remove_event_listener_with_callback_and_bool("scroll", listener, true);
-        let _ = w.remove_event_listener_with_callback("resize", listener);
-    });
-}
-
 /// Whether the visitor asked the system for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
     web_sys::window()

@@ -332,7 +332,12 @@ fn Results(
         let rows = list_page::rows_on_screen(r.top(), r.bottom(), viewport, FIRST_ROWS);
         first_rows.try_update_value(|n| *n = rows);
     };
-    dom::on_scroll_or_resize(measure);
+    // The page scrolls as a whole (an embed's too), so the window's scroll event covers the list.
+    let listeners = [
+        window_event_listener(leptos::ev::scroll, move |_| measure()),
+        window_event_listener(leptos::ev::resize, move |_| measure()),
+    ];
+    on_cleanup(move || listeners.into_iter().for_each(|h| h.remove()));
     let now = dom::now();
     // Where the list's days start: its own memo, so that selecting an event (which changes the
     // query, not the results) does not rebuild the list.
