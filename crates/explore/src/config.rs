@@ -154,11 +154,9 @@ fn read_population(value: &Json) -> Result<crate::stats::population::Population,
         .ok_or_else(|| f.wrong("figures", "an object of municipality codes and residents"))?;
     let mut figures = std::collections::BTreeMap::new();
     for (code, n) in members.iter() {
-        let residents = n
-            .as_f64()
-            .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+        let residents = whole_number(n, u32::MAX)
             .ok_or_else(|| f.wrong(&format!("figures.{code}"), "a whole number of residents"))?;
-        figures.insert(code.to_owned(), residents as u32);
+        figures.insert(code.to_owned(), residents);
     }
     let mut licence = String::new();
     f.string("licence", &mut licence)?;
@@ -168,6 +166,12 @@ fn read_population(value: &Json) -> Result<crate::stats::population::Population,
         licence,
         figures,
     })
+}
+
+/// `v` as a whole number from 0 to `max`.
+fn whole_number(v: &Json, max: u32) -> Option<u32> {
+    let n = v.as_f64()?;
+    (n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n)).then_some(n as u32)
 }
 
 /// The fields of one object of config.json, and its path for messages ("tiles.").
@@ -234,11 +238,11 @@ impl Fields<'_, '_> {
 
     /// A whole number from 0 to `max`.
     fn whole(&self, key: &str, max: u32, out: &mut u32) -> Result<(), String> {
-        let what = format!("a whole number from 0 to {max}");
-        self.read(key, &what, out, |v| {
-            let n = v.as_f64()?;
-            (n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n)).then_some(n as u32)
-        })
+        if let Some(v) = self.0.get(key) {
+            *out = whole_number(v, max)
+                .ok_or_else(|| self.wrong(key, &format!("a whole number from 0 to {max}")))?;
+        }
+        Ok(())
     }
 
     fn required_number(&self, key: &str) -> Result<f64, String> {
