@@ -253,16 +253,16 @@ fn number_text(s: &str) -> Option<f64> {
         Some(rest) => (true, rest),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
     };
+    // One sign at most, and at least one digit.
+    let starts_well = unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    if !starts_well || !unsigned.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     // JSON allows no leading zeros, and needs a digit on both sides of the point.
     let digits = unsigned.trim_start_matches('0');
     let mut json = String::with_capacity(digits.len() + 3);
     if negative {
         json.push('-');
-    }
-    // One sign at most, and at least one digit.
-    let starts_well = unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-    if !starts_well || !unsigned.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
     }
     if digits.is_empty() || digits.starts_with(['.', ',']) {
         json.push('0');
