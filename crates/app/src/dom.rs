@@ -319,7 +319,8 @@ pub fn register_service_worker(base: &str) {
         register_worker(&container, &url, &scope);
         return;
     }
-    let Some(registered) = call_method(&container, "getRegistration", &scope.clone().into()) else {
+    let Some(registered) = call_method(&container, "getRegistration", &[scope.as_str().into()])
+    else {
         return;
     };
     let register_if_none =
@@ -337,37 +338,30 @@ pub fn register_service_worker(base: &str) {
 fn register_worker(container: &wasm_bindgen::JsValue, url: &str, scope: &str) {
     let opts = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&opts, &"scope".into(), &scope.into());
-    let Ok(register) = js_sys::Reflect::get(container, &"register".into()) else {
+    let Some(registered) = call_method(container, "register", &[url.into(), opts.into()]) else {
         return;
     };
-    let Ok(f) = register.dyn_into::<js_sys::Function>() else {
-        return;
-    };
-    let Ok(p) = f.call2(container, &url.into(), &opts) else {
-        return;
-    };
-    if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
-        // A refused registration (e.g. plain http on a LAN) only costs offline support.
-        let on_error = wasm_bindgen::closure::Closure::once(|e: wasm_bindgen::JsValue| {
-            web_sys::console::warn_2(&"service worker not registered:".into(), &e);
-        });
-        let _ = p.catch(&on_error);
-        // Called at most once per page: leaking it is the simple, safe choice.
-        on_error.forget();
-    }
+    // A refused registration (e.g. plain http on a LAN) only costs offline support.
+    let on_error = wasm_bindgen::closure::Closure::once(|e: wasm_bindgen::JsValue| {
+        web_sys::console::warn_2(&"service worker not registered:".into(), &e);
+    });
+    let _ = registered.catch(&on_error);
+    // Called at most once per page: leaking it is the simple, safe choice.
+    on_error.forget();
 }
 
-/// `target.name(arg)`, when it is a method that returns a promise.
+/// `target.name(args…)`, when it is a method that returns a promise.
 fn call_method(
     target: &wasm_bindgen::JsValue,
     name: &str,
-    arg: &wasm_bindgen::JsValue,
+    args: &[wasm_bindgen::JsValue],
 ) -> Option<js_sys::Promise> {
     let f = js_sys::Reflect::get(target, &name.into())
         .ok()?
         .dyn_into::<js_sys::Function>()
         .ok()?;
-    f.call1(target, arg)
+    let args: js_sys::Array = args.iter().collect();
+    f.apply(target, &args)
         .ok()?
         .dyn_into::<js_sys::Promise>()
         .ok()
